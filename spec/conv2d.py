@@ -1,0 +1,187 @@
+"""conv2d: the call, its validity rules and its output shape.
+
+A :class:`Conv2dCall` holds what a call to ``conv2d`` is made of (shapes, dtype names and the
+parameters as passed), never the arrays, so the same rules serve the reference, the tests and
+the docs. Its derived quantities (``kernel``, ``padding``, ``output_shape``...) are meaningful only
+once the rules before the one reading them hold.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from . import dtypes
+from .params import is_int, is_int_or_ints, is_one_entry_sequence, per_dim
+from .rules import Rule, check
+from .shapes import same_padding, windows_that_fit
+
+PADDING_STRINGS = ("valid", "same")
+PADDING_MODES = ("zeros", "reflect", "replicate", "circular")
+
+
+@dataclass(frozen=True)
+class Conv2dCall:
+    input_shape: tuple[int, ...]
+    weight_shape: tuple[int, ...]
+    bias_shape: tuple[int, ...] | None = None
+    input_dtype: str = "float32"
+    weight_dtype: str = "float32"
+    bias_dtype: str | None = None
+    stride: object = 1
+    padding: object = 0
+    dilation: object = 1
+    groups: object = 1
+    padding_mode: str = "zeros"
+
+    spatial_dims = 2
+
+    @classmethod
+    def of(cls, input, weight, bias=None, stride=1, padding=0, dilation=1, groups=1, padding_mode="zeros"):
+        """The call made with these arrays (anything with ``.shape`` and ``.dtype``)."""
+        return cls(
+            input_shape=tuple(input.shape), weight_shape=tuple(weight.shape),
+            bias_shape=None if bias is None else tuple(bias.shape),
+            input_dtype=str(input.dtype), weight_dtype=str(weight.dtype),
+            bias_dtype=None if bias is None else str(bias.dtype),
+            stride=stride, padding=padding, dilation=dilation, groups=groups, padding_mode=padding_mode,
+        )
+
+    def describe(self) -> str:
+        bias = "None" if self.bias_shape is None else f"{self.bias_dtype}{list(self.bias_shape)}"
+        return (f"conv2d(input={self.input_dtype}{list(self.input_shape)}, "
+                f"weight={self.weight_dtype}{list(self.weight_shape)}, bias={bias}, stride={self.stride!r}, "
+                f"padding={self.padding!r}, dilation={self.dilation!r}, groups={self.groups!r}, "
+                f"padding_mode={self.padding_mode!r})")
+
+    # -- derived quantities ------------------------------------------------------------------
+    @property
+    def batched(self) -> bool:
+        return len(self.input_shape) == 4
+
+    @property
+    def batch_size(self) -> int:
+        return self.input_shape[0] if self.batched else 1
+
+    @property
+    def in_channels(self) -> int:
+        return self.input_shape[-3]
+
+    @property
+    def input_size(self) -> tuple[int, ...]:
+        return self.input_shape[-2:]
+
+    @property
+    def out_channels(self) -> int:
+        return self.weight_shape[0]
+
+    @property
+    def kernel(self) -> tuple[int, ...]:
+        return self.weight_shape[2:]
+
+    @property
+    def strides(self) -> tuple[int, ...]:
+        return per_dim(self.stride, self.spatial_dims)
+
+    @property
+    def dilations(self) -> tuple[int, ...]:
+        return per_dim(self.dilation, self.spatial_dims)
+
+    @property
+    def paddings(self) -> tuple[tuple[int, int], ...]:
+        """(before, after) padding per spatial dimension, strings resolved."""
+        if self.padding == "valid":
+            return ((0, 0),) * self.spatial_dims
+        if self.padding == "same":
+            return tuple(same_padding(k, d) for k, d in zip(self.kernel, self.dilations))
+        return tuple((p, p) for p in per_dim(self.padding, self.spatial_dims))
+
+    @property
+    def padded_size(self) -> tuple[int, ...]:
+        return tuple(n + before + after for n, (before, after) in zip(self.input_size, self.paddings))
+
+    @property
+    def output_size(self) -> tuple[int, ...]:
+        return tuple(windows_that_fit(n, k, s, d) for n, k, s, d in
+                     zip(self.padded_size, self.kernel, self.strides, self.dilations))
+
+    @property
+    def output_shape(self) -> tuple[int, ...]:
+        batch = (self.batch_size,) if self.batched else ()
+        return batch + (self.out_channels,) + self.output_size
+
+    @property
+    def numeric_padding(self) -> tuple[int, ...]:
+        return () if isinstance(self.padding, str) else per_dim(self.padding, self.spatial_dims)
+
+
+def _forms_ok(call: Conv2dCall) -> bool:
+    dims = call.spatial_dims
+    padding_ok = isinstance(call.padding, str) or is_int_or_ints(call.padding, dims)
+    return (is_int_or_ints(call.stride, dims) and is_int_or_ints(call.dilation, dims)
+            and padding_ok and is_int(call.groups))
+
+
+RULES = [
+    Rule("input_rank", "input must be 3-D (C, H, W) or 4-D (N, C, H, W)",
+         lambda c: len(c.input_shape) not in (3, 4)),
+    Rule("weight_rank", "weight must be 4-D (out_channels, in_channels / groups, kH, kW)",
+         lambda c: len(c.weight_shape) != 4),
+    Rule("parameter_form",
+         "stride, padding and dilation must each be an int or a sequence of 1 or 2 ints "
+         "(padding may also be a string); groups must be an int",
+         lambda c: not _forms_ok(c)),
+    Rule("padding_string", "a padding string must be 'valid' or 'same'",
+         lambda c: isinstance(c.padding, str) and c.padding not in PADDING_STRINGS),
+    Rule("padding_mode", "padding_mode must be 'zeros', 'reflect', 'replicate' or 'circular'",
+         lambda c: c.padding_mode not in PADDING_MODES),
+    Rule("positive_stride", "every stride must be >= 1", lambda c: min(c.strides) < 1),
+    Rule("positive_dilation", "every dilation must be >= 1", lambda c: min(c.dilations) < 1),
+    Rule("non_negative_padding", "every padding must be >= 0",
+         lambda c: any(p < 0 for p in c.numeric_padding)),
+    Rule("positive_groups", "groups must be >= 1", lambda c: c.groups < 1),
+    Rule("same_padding_needs_unit_stride", "padding='same' needs stride 1 in every dimension",
+         lambda c: c.padding == "same" and max(c.strides) > 1),
+    Rule("positive_out_channels", "weight.shape[0] (out_channels) must be >= 1",
+         lambda c: c.out_channels < 1),
+    Rule("out_channels_divisible_by_groups", "out_channels (weight.shape[0]) must be divisible by groups",
+         lambda c: c.out_channels % c.groups != 0),
+    Rule("in_channels_match", "the input's channel count must equal weight.shape[1] * groups",
+         lambda c: c.in_channels != c.weight_shape[1] * c.groups),
+    Rule("positive_in_channels", "weight.shape[1] (in_channels / groups) must be >= 1",
+         lambda c: c.weight_shape[1] < 1,
+         torch="accepts zero input channels and returns an (N, 0, H_out, W_out) result, whatever "
+               "out_channels and bias are; the shape rule says (N, out_channels, H_out, W_out), so "
+               "the reference rejects the call instead of copying the contradiction"),
+    Rule("positive_kernel", "every kernel size (weight.shape[2:]) must be >= 1",
+         lambda c: min(c.kernel) < 1),
+    Rule("bias_shape", "bias must be 1-D with out_channels elements",
+         lambda c: c.bias_shape is not None and c.bias_shape != (c.out_channels,)),
+    Rule("matching_dtypes", "weight and bias must have the input's dtype",
+         lambda c: c.weight_dtype != c.input_dtype or c.bias_dtype not in (None, c.input_dtype)),
+    Rule("supported_dtype", "the dtype must be one torch's CPU conv2d implements: " + ", ".join(dtypes.CONV2D),
+         lambda c: c.input_dtype not in dtypes.CONV2D),
+    Rule("padding_pair_with_padding_mode",
+         "with a padding_mode other than 'zeros', padding must be an int, a pair or a string",
+         lambda c: c.padding_mode != "zeros" and is_one_entry_sequence(c.padding),
+         torch="raises for batched input, but for unbatched input nn.Conv2d hands the one entry to "
+               "F.pad, which then pads the width only; the reference rejects both"),
+    Rule("non_empty_spatial", "H and W must be >= 1", lambda c: min(c.input_size) < 1),
+    Rule("reflect_padding_limit",
+         "with padding_mode='reflect', each side's padding must be smaller than that dimension's size",
+         lambda c: c.padding_mode == "reflect" and any(
+             max(pair) >= n for n, pair in zip(c.input_size, c.paddings))),
+    Rule("circular_padding_limit",
+         "with padding_mode='circular', each side's padding must be at most that dimension's size",
+         lambda c: c.padding_mode == "circular" and any(
+             max(pair) > n for n, pair in zip(c.input_size, c.paddings))),
+    Rule("kernel_fits", "the dilated kernel d(k - 1) + 1 must fit in the padded input n + p_before + p_after",
+         lambda c: any(d * (k - 1) + 1 > n for n, k, d in zip(c.padded_size, c.kernel, c.dilations))),
+    Rule("dilation_dtype",
+         "dilation > 1 is implemented only for floating, complex and int64 inputs (batch not empty)",
+         lambda c: max(c.dilations) > 1 and c.input_dtype not in dtypes.CONV2D_DILATED and c.batch_size > 0),
+]
+
+
+def check_conv2d(call: Conv2dCall) -> None:
+    """Raise :class:`spec.rules.SpecViolation` (a ValueError) naming the first rule ``call`` breaks."""
+    check(RULES, call)
