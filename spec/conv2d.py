@@ -129,7 +129,10 @@ RULES = [
     Rule("parameter_form",
          "stride, padding and dilation must each be an int or a sequence of 1 or 2 ints "
          "(padding may also be a string); groups must be an int",
-         lambda c: not _forms_ok(c)),
+         lambda c: not _forms_ok(c),
+         torch="raises, except that with a padding_mode other than 'zeros' nn.Conv2d hands a 3-entry "
+               "padding (a, b, c) to F.pad, which pads channels by a, height by b and width by c; with "
+               "a = 0 the call goes through; the reference rejects it"),
     Rule("padding_string", "a padding string must be 'valid' or 'same'",
          lambda c: isinstance(c.padding, str) and c.padding not in PADDING_STRINGS),
     Rule("padding_mode", "padding_mode must be 'zeros', 'reflect', 'replicate' or 'circular'",
@@ -137,7 +140,9 @@ RULES = [
     Rule("positive_stride", "every stride must be >= 1", lambda c: min(c.strides) < 1),
     Rule("positive_dilation", "every dilation must be >= 1", lambda c: min(c.dilations) < 1),
     Rule("non_negative_padding", "every padding must be >= 0",
-         lambda c: any(p < 0 for p in c.numeric_padding)),
+         lambda c: any(p < 0 for p in c.numeric_padding),
+         torch="raises with padding_mode='zeros', but with the other modes nn.Conv2d hands the negative "
+               "padding to F.pad, which crops the input instead; the reference rejects every mode"),
     Rule("positive_groups", "groups must be >= 1", lambda c: c.groups < 1),
     Rule("same_padding_needs_unit_stride", "padding='same' needs stride 1 in every dimension",
          lambda c: c.padding == "same" and max(c.strides) > 1),
@@ -157,7 +162,9 @@ RULES = [
     Rule("bias_shape", "bias must be 1-D with out_channels elements",
          lambda c: c.bias_shape is not None and c.bias_shape != (c.out_channels,)),
     Rule("matching_dtypes", "weight and bias must have the input's dtype",
-         lambda c: c.weight_dtype != c.input_dtype or c.bias_dtype not in (None, c.input_dtype)),
+         lambda c: c.weight_dtype != c.input_dtype or c.bias_dtype not in (None, c.input_dtype),
+         torch="raises, except that with padding='valid' or 'same' it accepts a bias of another dtype "
+               "and adds it in the input's dtype; the reference rejects that too"),
     Rule("supported_dtype", "the dtype must be one torch's CPU conv2d implements: " + ", ".join(dtypes.CONV2D),
          lambda c: c.input_dtype not in dtypes.CONV2D),
     Rule("padding_pair_with_padding_mode",
@@ -165,6 +172,11 @@ RULES = [
          lambda c: c.padding_mode != "zeros" and is_one_entry_sequence(c.padding),
          torch="raises for batched input, but for unbatched input nn.Conv2d hands the one entry to "
                "F.pad, which then pads the width only; the reference rejects both"),
+    Rule("same_padding_dilation_pair_with_padding_mode",
+         "with padding='same' and a padding_mode other than 'zeros', dilation must be an int or a pair",
+         lambda c: c.padding == "same" and c.padding_mode != "zeros" and is_one_entry_sequence(c.dilation),
+         torch="accepts, but pads the height only: nn.Conv2d's 'same' padding loop zips the one-entry "
+               "dilation with the kernel size and stops after one dimension; the reference rejects"),
     Rule("non_empty_spatial", "H and W must be >= 1", lambda c: min(c.input_size) < 1),
     Rule("reflect_padding_limit",
          "with padding_mode='reflect', each side's padding must be smaller than that dimension's size",
@@ -177,8 +189,8 @@ RULES = [
     Rule("kernel_fits", "the dilated kernel d(k - 1) + 1 must fit in the padded input n + p_before + p_after",
          lambda c: any(d * (k - 1) + 1 > n for n, k, d in zip(c.padded_size, c.kernel, c.dilations))),
     Rule("dilation_dtype",
-         "dilation > 1 is implemented only for floating, complex and int64 inputs (batch not empty)",
-         lambda c: max(c.dilations) > 1 and c.input_dtype not in dtypes.CONV2D_DILATED and c.batch_size > 0),
+         "dilation > 1 is implemented only for floating, complex and int64 inputs",
+         lambda c: max(c.dilations) > 1 and c.input_dtype not in dtypes.CONV2D_DILATED),
 ]
 
 

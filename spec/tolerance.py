@@ -1,0 +1,59 @@
+"""The tolerance model: how far a correct floating-point result may lie from the reference.
+
+One output element of conv2d (or of a float avg_pool2d) is a sum of ``n`` terms: the products
+x * w of its window (plus the bias), or the window's elements. Let S be the exact sum and
+A = sum |term| (the same sum over absolute values). Write u for the unit roundoff of the output
+dtype (half its machine epsilon) and gamma_m = m u / (1 - m u).
+
+Real dtypes. An implementation that forms each product and adds the terms in *any* order, in the
+output dtype or a wider one, then rounds once to the output dtype, is within gamma_{n} A + u |S|
+of S (Higham, Accuracy and Stability of Numerical Algorithms, 2nd ed., section 3.1). The
+reference forms the products in float64 (exact for float16 and float32 operands, within 2^-53
+relative for float64), sums them with math.fsum and rounds once: within u |S| + u A of S. As
+|S| <= A, the two differ by at most gamma_{n + 3} A; the bound used is gamma_{n + 4} A, plus
+(n + 4) times the smallest subnormal for results and products that underflow, where relative
+bounds stop holding. Dividing by an avg-pool divisor D adds one rounding: the sum's bound over D,
+plus u |S / D|, which gamma_{n + 4} A / D already covers.
+
+Complex dtypes. torch forms a complex convolution from three real ones (Gauss's trick:
+re = a - b, im = c - a - b with a = conv(x_re, w_re), b = conv(x_im, w_im),
+c = conv(x_re + x_im, w_re + w_im)). With A = sum |x| |w|, each of a and b is within gamma_n A,
+c within gamma_{n + 2} 2A (its operands are sums, |x_re + x_im| <= sqrt(2) |x|), and the two
+subtractions add at most 2u (|a| + |b| + |c|) <= 8u A. The imaginary part is so within
+(2 gamma_{n + 2} + 2 gamma_n + 8u) A <= 4 gamma_{n + 4} A, the real part within 3 gamma_{n + 4} A,
+and the modulus of the error within 5 gamma_{n + 4} A. The bound used is 6 gamma_{n + 4} A (one
+more gamma_{n + 4} A for the reference), with the same underflow term, times 6.
+
+The model is tight enough that float64 arithmetic done in float32 exceeds it by a factor of
+about 2^29, and float32 done in float16 by about 2^13. It does not cover Winograd or FFT
+convolution, whose error bounds are larger; torch uses neither on CPU for the sizes drawn here.
+"""
+
+from __future__ import annotations
+
+import math
+
+# Unit roundoff u (half the machine epsilon) and the smallest positive subnormal, per dtype.
+UNIT_ROUNDOFF = {
+    "float16": 2.0**-11, "bfloat16": 2.0**-8, "float32": 2.0**-24, "float64": 2.0**-53,
+    "complex64": 2.0**-24, "complex128": 2.0**-53,
+}
+SMALLEST_SUBNORMAL = {
+    "float16": 2.0**-24, "bfloat16": 2.0**-133, "float32": 2.0**-149, "float64": 2.0**-1074,
+    "complex64": 2.0**-149, "complex128": 2.0**-1074,
+}
+
+
+def gamma(m: int, u: float) -> float:
+    """gamma_m = m u / (1 - m u), the relative error bound of m roundings."""
+    if m * u >= 1:
+        return math.inf
+    return m * u / (1 - m * u)
+
+
+def sum_tolerance(abs_sum: float, n_terms: int, dtype: str) -> float:
+    """Largest |implementation - reference| for one output element of ``dtype`` that is a sum of
+    ``n_terms`` terms whose absolute values sum to ``abs_sum`` (see the module docstring)."""
+    u, tiny, m = UNIT_ROUNDOFF[dtype], SMALLEST_SUBNORMAL[dtype], n_terms + 4
+    factor = 6 if dtype.startswith("complex") else 1
+    return factor * (gamma(m, u) * abs_sum + m * tiny)

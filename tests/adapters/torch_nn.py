@@ -1,0 +1,35 @@
+"""The default implementation under test: torch itself, through ``torch.nn`` modules.
+
+conv2d goes through ``torch.nn.Conv2d`` so that padding modes are torch's own: the module is
+built with the call's parameters and given the call's weight and bias. numpy in, numpy out.
+"""
+
+from __future__ import annotations
+
+import warnings
+
+import torch
+
+
+def _tensor(array):
+    return None if array is None else torch.from_numpy(array.copy())
+
+
+def conv2d(input, weight, bias=None, stride=1, padding=0, dilation=1, groups=1, padding_mode="zeros"):
+    # nn.Conv2d's own argument checks run in its constructor, so in_channels and kernel_size are
+    # read off the weight the way F.conv2d reads them.
+    # device="meta": the module's own random initialisation is skipped, as it is replaced anyway.
+    with warnings.catch_warnings():
+        warnings.filterwarnings("ignore", "Initializing zero-element tensors is a no-op")
+        module = torch.nn.Conv2d(
+            in_channels=weight.shape[1] * groups if weight.ndim > 1 else 1,
+            out_channels=weight.shape[0] if weight.ndim > 0 else 1,
+            kernel_size=tuple(weight.shape[2:]) or 1,
+            stride=stride, padding=padding, dilation=dilation, groups=groups,
+            bias=bias is not None, padding_mode=padding_mode, device="meta",
+        )
+    module.weight = torch.nn.Parameter(_tensor(weight), requires_grad=False)
+    if bias is not None:
+        module.bias = torch.nn.Parameter(_tensor(bias), requires_grad=False)
+    with torch.no_grad():
+        return module(_tensor(input)).numpy()

@@ -1,0 +1,63 @@
+"""pytest configuration: the implementation under test, Hypothesis profiles, the report header."""
+
+from __future__ import annotations
+
+import importlib
+import os
+
+import hypothesis
+import numpy
+import pytest
+import sympy
+import torch
+from hypothesis import settings
+
+DEFAULT_IMPL = "tests.adapters.torch_nn"
+PROTOCOL = ("conv2d",)
+
+# deadline=None: the reference is a Python loop and torch's first call of a kind is slow; timing
+# is the benchmarks' business, never an assertion. The health checks stay on.
+settings.register_profile("default", max_examples=60, deadline=None, print_blob=True)
+settings.register_profile("thorough", max_examples=600, deadline=None, print_blob=True)
+settings.load_profile(os.environ.get("CONVSPEC_PROFILE", "default"))
+
+
+def pytest_addoption(parser):
+    parser.addoption(
+        "--impl", default=os.environ.get("CONVSPEC_IMPL", DEFAULT_IMPL), metavar="MODULE",
+        help="dotted name of the implementation under test (env CONVSPEC_IMPL; default: %(default)s)",
+    )
+
+
+def _load_impl(config):
+    return importlib.import_module(config.getoption("--impl"))
+
+
+def pytest_report_header(config):
+    impl = _load_impl(config)
+    provided = [name for name in PROTOCOL if hasattr(impl, name)]
+    missing = [name for name in PROTOCOL if name not in provided]
+    profile = settings.get_current_profile_name()
+    lines = [
+        f"convspec: torch {torch.__version__}, numpy {numpy.__version__}, sympy {sympy.__version__}, "
+        f"hypothesis {hypothesis.__version__}",
+        f"convspec: implementation under test: {impl.__name__} ({impl.__file__})",
+        f"convspec: provides {', '.join(provided) or 'nothing'}"
+        + (f"; lacks {', '.join(missing)}: their tests are skipped" if missing else ""),
+        f"convspec: hypothesis profile {profile!r} (max_examples={settings.default.max_examples}); "
+        "--hypothesis-profile=thorough for ten times the examples",
+    ]
+    return lines
+
+
+@pytest.fixture(scope="session")
+def impl(pytestconfig):
+    return _load_impl(pytestconfig)
+
+
+def provided(impl, name):
+    """The implementation's ``name`` function; the test is skipped if it has none."""
+    function = getattr(impl, name, None)
+    if function is None:
+        pytest.skip(f"{impl.__name__} provides no {name}")
+    return function
