@@ -6,5 +6,6 @@ the window. Use it as an oracle; it never imports torch.
 """
 
 from .conv import conv2d
+from .pool import avg_pool2d, max_pool2d
 
-__all__ = ["conv2d"]
+__all__ = ["avg_pool2d", "conv2d", "max_pool2d"]

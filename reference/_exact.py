@@ -26,6 +26,9 @@ def exact_sum(*terms: np.ndarray):
     flat = np.concatenate([t.ravel() for t in terms])
     if flat.dtype == object:
         return sum(flat.tolist(), 0)
+    if not np.isfinite(flat).all():  # inf and NaN: fsum refuses inf - inf; any order gives the same
+        with np.errstate(invalid="ignore"):
+            return flat.sum()
     if flat.dtype.kind == "c":
         return complex(math.fsum(flat.real), math.fsum(flat.imag))
     return math.fsum(flat)

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from . import dtypes
-from .params import is_int, is_int_or_ints, is_one_entry_sequence, per_dim
+from .params import BatchedInput, is_int, is_int_or_ints, is_one_entry_sequence, per_dim
 from .rules import Rule, check
 from .shapes import same_padding, windows_that_fit
 
@@ -20,7 +20,7 @@ PADDING_MODES = ("zeros", "reflect", "replicate", "circular")
 
 
 @dataclass(frozen=True)
-class Conv2dCall:
+class Conv2dCall(BatchedInput):
     input_shape: tuple[int, ...]
     weight_shape: tuple[int, ...]
     bias_shape: tuple[int, ...] | None = None
@@ -54,22 +54,6 @@ class Conv2dCall:
                 f"padding_mode={self.padding_mode!r})")
 
     # -- derived quantities ------------------------------------------------------------------
-    @property
-    def batched(self) -> bool:
-        return len(self.input_shape) == 4
-
-    @property
-    def batch_size(self) -> int:
-        return self.input_shape[0] if self.batched else 1
-
-    @property
-    def in_channels(self) -> int:
-        return self.input_shape[-3]
-
-    @property
-    def input_size(self) -> tuple[int, ...]:
-        return self.input_shape[-2:]
-
     @property
     def out_channels(self) -> int:
         return self.weight_shape[0]

@@ -29,3 +29,27 @@ def per_dim(value, dims: int) -> tuple[int, ...]:
 
 def is_one_entry_sequence(value) -> bool:
     return isinstance(value, (tuple, list)) and len(value) == 1
+
+
+class BatchedInput:
+    """Derived quantities of an input of shape (N, C, *spatial) or unbatched (C, *spatial); mixed
+    into the call classes, which have ``input_shape`` and ``spatial_dims``."""
+
+    input_shape: tuple[int, ...]
+    spatial_dims: int
+
+    @property
+    def batched(self) -> bool:
+        return len(self.input_shape) == self.spatial_dims + 2
+
+    @property
+    def batch_size(self) -> int:
+        return self.input_shape[0] if self.batched else 1
+
+    @property
+    def in_channels(self) -> int:
+        return self.input_shape[-self.spatial_dims - 1]
+
+    @property
+    def input_size(self) -> tuple[int, ...]:
+        return self.input_shape[-self.spatial_dims:]

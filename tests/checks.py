@@ -5,6 +5,8 @@ from __future__ import annotations
 import numpy as np
 
 import reference
+from spec.pool2d import Pool2dCall
+from spec.rules import SpecViolation
 from spec.tolerance import sum_tolerance
 
 from .compare import assert_matches
@@ -28,3 +30,48 @@ def check_conv2d(conv2d, call) -> None:
     """``conv2d``'s result for ``call`` matches the reference's: shape, dtype, and values exactly
     (integers) or within the tolerance model (floats)."""
     assert_matches(call.run(conv2d), call.run(reference.conv2d), call, conv2d_bound(call))
+
+
+
+def avg_pool2d_bound(call) -> np.ndarray | None:
+    """Per-element tolerance for float average pooling: the window's sum of |x| over |divisor|,
+    computed by the reference on absolute values in float64; None (exact) for integers."""
+    dtype = call["input"].dtype
+    if dtype.kind in "iu":
+        return None
+    absolute = dict(call.kwargs, input=np.abs(call["input"]).astype(np.float64))
+    abs_mean = np.abs(reference.avg_pool2d(**absolute))
+    n_terms = int(np.prod(Pool2dCall.avg(**call.kwargs).kernel))
+    return sum_tolerance(abs_mean, n_terms, dtype.name)
+
+
+def check_max_pool2d(max_pool2d, call) -> None:
+    """Values (and indices) exactly as the reference's."""
+    got, expected = call.run(max_pool2d), call.run(reference.max_pool2d)
+    if call["return_indices"]:
+        assert isinstance(got, tuple) and len(got) == 2, f"expected (values, indices), got {type(got)}"
+        assert_matches(got[0], expected[0], call, what="values")
+        assert_matches(got[1], expected[1], call, what="indices")
+    else:
+        assert_matches(got, expected, call)
+
+
+def check_avg_pool2d(avg_pool2d, call) -> None:
+    assert_matches(call.run(avg_pool2d), call.run(reference.avg_pool2d), call, avg_pool2d_bound(call))
+
+
+def assert_rejected(call, rule: str, reference_function, others) -> None:
+    """The reference rejects ``call`` naming ``rule``; each of ``others`` (name -> function) raises."""
+    try:
+        call.run(reference_function)
+    except SpecViolation as violation:
+        assert violation.rule.name == rule, f"reference named {violation.rule.name}\n{call.python()}"
+    else:
+        raise AssertionError(f"the reference accepted a call breaking {rule}:\n{call.python()}")
+    for name, function in others.items():
+        try:
+            result = call.run(function)
+        except Exception:
+            continue
+        raise AssertionError(f"{name} accepted a call breaking {rule} (returned "
+                             f"{type(result).__name__}):\n{call.python()}")

@@ -13,7 +13,7 @@ import torch
 from hypothesis import settings
 
 DEFAULT_IMPL = "tests.adapters.torch_nn"
-PROTOCOL = ("conv2d",)
+PROTOCOL = ("conv2d", "max_pool2d", "avg_pool2d")
 
 # deadline=None: the reference is a Python loop and torch's first call of a kind is slow; timing
 # is the benchmarks' business, never an assertion. The health checks stay on.

@@ -33,3 +33,17 @@ def conv2d(input, weight, bias=None, stride=1, padding=0, dilation=1, groups=1, 
         module.bias = torch.nn.Parameter(_tensor(bias), requires_grad=False)
     with torch.no_grad():
         return module(_tensor(input)).numpy()
+
+
+def max_pool2d(input, kernel_size, stride=None, padding=0, dilation=1, ceil_mode=False, return_indices=False):
+    module = torch.nn.MaxPool2d(kernel_size, stride, padding, dilation, return_indices, ceil_mode)
+    with torch.no_grad():
+        result = module(_tensor(input))
+    return tuple(r.numpy() for r in result) if return_indices else result.numpy()
+
+
+def avg_pool2d(input, kernel_size, stride=None, padding=0, ceil_mode=False, count_include_pad=True,
+               divisor_override=None):
+    module = torch.nn.AvgPool2d(kernel_size, stride, padding, ceil_mode, count_include_pad, divisor_override)
+    with torch.no_grad():
+        return module(_tensor(input)).numpy()

@@ -1,11 +1,4 @@
-"""Hypothesis strategies: valid calls over every option, and calls that break one rule each.
-
-A call is drawn in two steps: first its numbers (a config: shapes, dtypes and parameters, as a
-dict), then arrays to fit them. Invalid calls change the numbers of a valid config before the
-arrays are drawn, so each breaks the rule it is drawn for; a meta-test checks that the spec
-agrees (tests/test_strategies.py). Every draw is labelled, and ``event`` records each option's
-value so ``pytest --hypothesis-show-statistics`` shows how often each was exercised.
-"""
+"""conv2d strategies: valid calls over every option, and calls that break one rule each."""
 
 from __future__ import annotations
 
@@ -18,54 +11,12 @@ from spec import dtypes
 from spec.conv2d import PADDING_MODES, Conv2dCall
 from spec.shapes import same_padding
 
-from .calls import Call
+from ..calls import Call
+from .common import non_empty_batch, with_changes, arrays, pairs, per_dim_form
 
 # Numpy has no bfloat16, so no numpy-in, numpy-out implementation can be handed one.
 CONV2D_DTYPES = [name for name in dtypes.CONV2D if name != "bfloat16"]
 UNSUPPORTED_DTYPES = ["bool", "uint16", "uint32", "uint64"]
-
-# Float magnitudes stay within 4 so that float16 sums of the drawn sizes cannot overflow, and
-# away from the subnormal range (exercised by the tolerance model's own tests instead).
-FLOAT_BOUND = 4.0
-
-
-def elements(dtype: str):
-    """Values for arrays of ``dtype``: integers over the dtype's whole range (so overflow and its
-    wrap-around are drawn), floats and complex numbers of moderate size with full mantissas."""
-    kind = np.dtype(dtype).kind
-    if kind in "iu":
-        info = np.iinfo(dtype)
-        return st.integers(int(info.min), int(info.max))
-    if kind == "c":
-        width = np.dtype(dtype).itemsize * 8
-        return st.complex_numbers(max_magnitude=FLOAT_BOUND, width=width, allow_nan=False,
-                                  allow_infinity=False, allow_subnormal=False)
-    if kind == "f":
-        return st.floats(-FLOAT_BOUND, FLOAT_BOUND, width=np.dtype(dtype).itemsize * 8,
-                         allow_subnormal=False)
-    return hnp.from_dtype(np.dtype(dtype))
-
-
-def arrays(draw, dtype: str, shape, label: str, values=None) -> np.ndarray:
-    # fill=nothing(): every element drawn on its own, so no array is one repeated value.
-    return draw(hnp.arrays(np.dtype(dtype), shape, elements=values or elements(dtype),
-                           fill=st.nothing()), label=label)
-
-
-def per_dim_form(draw, values: tuple[int, ...], label: str, one_entry_ok: bool = True):
-    """``values`` written as torch accepts them: an int, a tuple, a list or a one-entry sequence."""
-    forms = ["tuple", "list"]
-    if len(set(values)) == 1:
-        forms += ["int"] + (["one-entry"] if one_entry_ok else [])
-    form = draw(st.sampled_from(forms), label=f"{label} form")
-    event(f"{label} form: {form}")
-    return {"int": lambda: values[0], "tuple": lambda: tuple(values), "list": lambda: list(values),
-            "one-entry": lambda: (values[0],)}[form]()
-
-
-def pairs(low: int, high: int):
-    return st.tuples(st.integers(low, high), st.integers(low, high))
-
 
 @st.composite
 def conv2d_configs(draw, dtypes_drawn=None):
@@ -149,12 +100,8 @@ def conv2d_calls(draw, dtypes_drawn=None) -> Call:
 
 # -- calls that break one rule -------------------------------------------------------------------
 
-def _with(config: dict, **changes) -> dict:
-    return {**config, **changes}
-
-
 def _spatial(config: dict, size) -> dict:
-    return _with(config, input_shape=config["input_shape"][:-2] + tuple(size))
+    return with_changes(config, input_shape=config["input_shape"][:-2] + tuple(size))
 
 
 def _refit(config: dict) -> dict:
@@ -171,17 +118,11 @@ def _one_dim(draw, good: int, bad) -> tuple[int, int]:
     return tuple(values)
 
 
-def _non_empty_batch(config: dict) -> dict:
-    # An empty batch skips some of torch's checks, so rules that need a kernel to run use N >= 1.
-    shape = config["input_shape"]
-    return _with(config, input_shape=(1,) + shape[1:]) if len(shape) == 4 and shape[0] == 0 else config
-
-
 def _break_groups_divisibility(draw, config):
     groups = draw(st.integers(2, 3), label="groups")
     in_per_group, out_channels = config["weight_shape"][1], config["weight_shape"][0]
     out_channels = groups * out_channels + draw(st.integers(1, groups - 1), label="remainder")
-    return _with(config, groups=groups,
+    return with_changes(config, groups=groups,
                  input_shape=config["input_shape"][:-3] + (groups * in_per_group,) + config["input_shape"][-2:],
                  weight_shape=(out_channels,) + config["weight_shape"][1:],
                  bias_shape=None if config["bias_shape"] is None else (out_channels,))
@@ -193,89 +134,89 @@ def _break_padding_limit(draw, config, excess: int):
     dim = draw(st.integers(0, 1), label="broken dimension")
     padding = [max(side) for side in call.paddings]
     padding[dim] = call.input_size[dim] + excess + draw(st.integers(0, 1), label="extra")
-    return _with(config, padding=tuple(padding))
+    return with_changes(config, padding=tuple(padding))
 
 
 def _break_kernel_fit(draw, config):
-    config = _with(config, padding="valid") if config["padding"] == "same" else config
+    config = with_changes(config, padding="valid") if config["padding"] == "same" else config
     call = Conv2dCall(**config)
     dim = draw(st.integers(0, 1), label="broken dimension")
     kernel = list(call.kernel)
     padded, dilation = call.padded_size[dim], call.dilations[dim]
     kernel[dim] = -(-padded // dilation) + 1 + draw(st.integers(0, 1), label="extra")  # d(k-1)+1 > padded
-    return _with(config, weight_shape=config["weight_shape"][:2] + tuple(kernel))
+    return with_changes(config, weight_shape=config["weight_shape"][:2] + tuple(kernel))
 
 
 def _break_dilation_dtype(draw, config):
     dtype = draw(st.sampled_from(sorted(set(dtypes.CONV2D) - set(dtypes.CONV2D_DILATED))), label="dtype")
     dilation = _one_dim(draw, 1, st.integers(2, 3))
-    config = _with(config, dilation=dilation, input_dtype=dtype, weight_dtype=dtype,
+    config = with_changes(config, dilation=dilation, input_dtype=dtype, weight_dtype=dtype,
                    bias_dtype=dtype if config["bias_shape"] is not None else None)
-    return _refit(_non_empty_batch(config))
+    return _refit(non_empty_batch(config))
 
 
 def _break_matching_dtypes(draw, config):
     other = draw(st.sampled_from([d for d in CONV2D_DTYPES if d != config["input_dtype"]]), label="other dtype")
     if config["bias_shape"] is not None and draw(st.booleans(), label="break the bias's dtype"):
-        return _with(config, bias_dtype=other)
-    return _with(config, weight_dtype=other)
+        return with_changes(config, bias_dtype=other)
+    return with_changes(config, weight_dtype=other)
 
 
 def _break_bias_shape(draw, config):
     out_channels = config["weight_shape"][0]
     shape = draw(st.sampled_from([(out_channels + 1,), (out_channels, 1), ()]), label="bias shape")
-    return _with(config, bias_shape=shape, bias_dtype=config["input_dtype"])
+    return with_changes(config, bias_shape=shape, bias_dtype=config["input_dtype"])
 
 
 def _break_non_empty_spatial(draw, config):
-    config = _non_empty_batch(config)
+    config = non_empty_batch(config)
     return _spatial(config, _one_dim(draw, config["input_shape"][-1], st.just(0)))
 
 
 # One way (or a few, drawn) to break each rule, starting from a valid config.
 BREAKERS = {
-    "input_rank": lambda draw, c: _with(c, input_shape=draw(st.sampled_from(
+    "input_rank": lambda draw, c: with_changes(c, input_shape=draw(st.sampled_from(
         [c["input_shape"][-2:], (1,) * (5 - len(c["input_shape"])) + c["input_shape"]]), label="input shape")),
-    "weight_rank": lambda draw, c: _with(c, weight_shape=draw(st.sampled_from(
+    "weight_rank": lambda draw, c: with_changes(c, weight_shape=draw(st.sampled_from(
         [c["weight_shape"][:3], c["weight_shape"] + (1,)]), label="weight shape")),
-    "parameter_form": lambda draw, c: _with(c, **draw(st.sampled_from(
+    "parameter_form": lambda draw, c: with_changes(c, **draw(st.sampled_from(
         [{"stride": (1, 1, 1)}, {"stride": []}, {"dilation": 1.5}, {"padding": (0, 0, 0)},
          {"padding": 1.5}, {"groups": float(c["groups"])}]), label="malformed parameter")),
-    "padding_string": lambda draw, c: _with(c, padding=draw(st.sampled_from(
+    "padding_string": lambda draw, c: with_changes(c, padding=draw(st.sampled_from(
         ["SAME", "Valid", "full", "causal", ""]), label="padding")),
-    "padding_mode": lambda draw, c: _with(c, padding_mode=draw(st.sampled_from(
+    "padding_mode": lambda draw, c: with_changes(c, padding_mode=draw(st.sampled_from(
         ["constant", "reflection", "Zeros", "wrap", "edge"]), label="padding_mode")),
-    "positive_stride": lambda draw, c: _with(c, padding=0 if c["padding"] == "same" else c["padding"],
+    "positive_stride": lambda draw, c: with_changes(c, padding=0 if c["padding"] == "same" else c["padding"],
                                              stride=_one_dim(draw, 1, st.integers(-1, 0))),
-    "positive_dilation": lambda draw, c: _with(c, dilation=_one_dim(draw, 1, st.integers(-1, 0))),
-    "non_negative_padding": lambda draw, c: _with(c, padding=_one_dim(draw, 0, st.integers(-2, -1))),
-    "positive_groups": lambda draw, c: _with(c, groups=draw(st.integers(-1, 0), label="groups")),
-    "same_padding_needs_unit_stride": lambda draw, c: _refit(_with(
+    "positive_dilation": lambda draw, c: with_changes(c, dilation=_one_dim(draw, 1, st.integers(-1, 0))),
+    "non_negative_padding": lambda draw, c: with_changes(c, padding=_one_dim(draw, 0, st.integers(-2, -1))),
+    "positive_groups": lambda draw, c: with_changes(c, groups=draw(st.integers(-1, 0), label="groups")),
+    "same_padding_needs_unit_stride": lambda draw, c: _refit(with_changes(
         c, padding="same", stride=_one_dim(draw, 1, st.integers(2, 3)))),
-    "positive_out_channels": lambda draw, c: _with(
+    "positive_out_channels": lambda draw, c: with_changes(
         c, weight_shape=(0,) + c["weight_shape"][1:], bias_shape=None if c["bias_shape"] is None else (0,)),
     "out_channels_divisible_by_groups": _break_groups_divisibility,
-    "in_channels_match": lambda draw, c: _with(c, input_shape=c["input_shape"][:-3] + (
+    "in_channels_match": lambda draw, c: with_changes(c, input_shape=c["input_shape"][:-3] + (
         c["input_shape"][-3] + draw(st.integers(1, 2), label="extra channels"),) + c["input_shape"][-2:]),
-    "positive_in_channels": lambda draw, c: _with(
+    "positive_in_channels": lambda draw, c: with_changes(
         c, weight_shape=c["weight_shape"][:1] + (0,) + c["weight_shape"][2:],
         input_shape=c["input_shape"][:-3] + (0,) + c["input_shape"][-2:]),
-    "positive_kernel": lambda draw, c: _with(c, weight_shape=c["weight_shape"][:2] + _one_dim(
+    "positive_kernel": lambda draw, c: with_changes(c, weight_shape=c["weight_shape"][:2] + _one_dim(
         draw, c["weight_shape"][2], st.just(0))),
     "bias_shape": _break_bias_shape,
     "matching_dtypes": _break_matching_dtypes,
-    "supported_dtype": lambda draw, c: _non_empty_batch(_with(c, **dict.fromkeys(
+    "supported_dtype": lambda draw, c: non_empty_batch(with_changes(c, **dict.fromkeys(
         ["input_dtype", "weight_dtype"] + (["bias_dtype"] if c["bias_shape"] is not None else []),
         draw(st.sampled_from(UNSUPPORTED_DTYPES), label="dtype")))),
-    "padding_pair_with_padding_mode": lambda draw, c: _refit(_with(
+    "padding_pair_with_padding_mode": lambda draw, c: _refit(with_changes(
         c, padding_mode=draw(st.sampled_from(PADDING_MODES[1:]), label="padding_mode"),
         padding=(draw(st.integers(0, 2), label="padding"),))),
-    "same_padding_dilation_pair_with_padding_mode": lambda draw, c: _refit(_with(
+    "same_padding_dilation_pair_with_padding_mode": lambda draw, c: _refit(with_changes(
         c, padding_mode=draw(st.sampled_from(PADDING_MODES[1:]), label="padding_mode"), padding="same",
         stride=1, dilation=(draw(st.integers(1, 3), label="dilation"),))),
     "non_empty_spatial": _break_non_empty_spatial,
-    "reflect_padding_limit": lambda draw, c: _break_padding_limit(draw, _with(c, padding_mode="reflect"), 0),
-    "circular_padding_limit": lambda draw, c: _break_padding_limit(draw, _with(c, padding_mode="circular"), 1),
+    "reflect_padding_limit": lambda draw, c: _break_padding_limit(draw, with_changes(c, padding_mode="reflect"), 0),
+    "circular_padding_limit": lambda draw, c: _break_padding_limit(draw, with_changes(c, padding_mode="circular"), 1),
     "kernel_fits": _break_kernel_fit,
     "dilation_dtype": _break_dilation_dtype,
 }
@@ -284,10 +225,10 @@ BREAKERS = {
 # raises (these restrictions, and a non-empty batch for every rule, as torch skips some checks
 # for N = 0); tests/test_conv2d.py pins what torch does in the rest.
 TORCH_RAISES_WHEN = {
-    "non_negative_padding": lambda c: _with(c, padding_mode="zeros"),
-    "matching_dtypes": lambda c: _with(c, padding=0) if isinstance(c["padding"], str) else c,
-    "parameter_form": lambda c: _with(c, padding_mode="zeros") if c["padding"] == (0, 0, 0) else c,
-    "padding_pair_with_padding_mode": lambda c: _with(c, input_shape=(1,) * (len(c["input_shape"]) == 3)
+    "non_negative_padding": lambda c: with_changes(c, padding_mode="zeros"),
+    "matching_dtypes": lambda c: with_changes(c, padding=0) if isinstance(c["padding"], str) else c,
+    "parameter_form": lambda c: with_changes(c, padding_mode="zeros") if c["padding"] == (0, 0, 0) else c,
+    "padding_pair_with_padding_mode": lambda c: with_changes(c, input_shape=(1,) * (len(c["input_shape"]) == 3)
                                                       + c["input_shape"]),
 }
 
@@ -297,6 +238,6 @@ def invalid_conv2d_calls(draw, rule: str, where_torch_raises: bool = True) -> Ca
     """A conv2d call whose first broken rule is ``rule``."""
     config = BREAKERS[rule](draw, draw(conv2d_configs(), label="valid config"))
     if where_torch_raises:
-        config = TORCH_RAISES_WHEN.get(rule, _non_empty_batch)(_non_empty_batch(config))
+        config = TORCH_RAISES_WHEN.get(rule, non_empty_batch)(non_empty_batch(config))
     event(f"conv2d broken rule: {rule}")
     return conv2d_call(draw, config)

@@ -1,0 +1,61 @@
+"""Shared pieces of the strategies: element values, arrays, parameter forms, config edits."""
+
+from __future__ import annotations
+
+import numpy as np
+from hypothesis import event
+from hypothesis import strategies as st
+from hypothesis.extra import numpy as hnp
+
+# Float magnitudes stay within 4 so that float16 sums of the drawn sizes cannot overflow, and
+# out of the subnormal range, where the tolerance model's relative bounds give way to its
+# absolute term (tests/test_tolerance.py checks that term).
+FLOAT_BOUND = 4.0
+
+
+def elements(dtype: str):
+    """Values for arrays of ``dtype``: integers over the dtype's whole range (so overflow and its
+    wrap-around are drawn), floats and complex numbers of moderate size with full mantissas."""
+    kind = np.dtype(dtype).kind
+    if kind in "iu":
+        info = np.iinfo(dtype)
+        return st.integers(int(info.min), int(info.max))
+    if kind == "c":
+        width = np.dtype(dtype).itemsize * 8
+        return st.complex_numbers(max_magnitude=FLOAT_BOUND, width=width, allow_nan=False,
+                                  allow_infinity=False, allow_subnormal=False)
+    if kind == "f":
+        return st.floats(-FLOAT_BOUND, FLOAT_BOUND, width=np.dtype(dtype).itemsize * 8,
+                         allow_subnormal=False)
+    return hnp.from_dtype(np.dtype(dtype))
+
+
+def arrays(draw, dtype: str, shape, label: str, values=None) -> np.ndarray:
+    # fill=nothing(): every element drawn on its own, so no array is one repeated value.
+    return draw(hnp.arrays(np.dtype(dtype), shape, elements=elements(dtype) if values is None else values,
+                           fill=st.nothing()), label=label)
+
+
+def per_dim_form(draw, values: tuple[int, ...], label: str, one_entry_ok: bool = True):
+    """``values`` written as torch accepts them: an int, a tuple, a list or a one-entry sequence."""
+    forms = ["tuple", "list"]
+    if len(set(values)) == 1:
+        forms += ["int"] + (["one-entry"] if one_entry_ok else [])
+    form = draw(st.sampled_from(forms), label=f"{label} form")
+    event(f"{label} form: {form}")
+    return {"int": lambda: values[0], "tuple": lambda: tuple(values), "list": lambda: list(values),
+            "one-entry": lambda: (values[0],)}[form]()
+
+
+def pairs(low: int, high: int):
+    return st.tuples(st.integers(low, high), st.integers(low, high))
+
+
+def with_changes(config: dict, **changes) -> dict:
+    return {**config, **changes}
+
+
+def non_empty_batch(config: dict) -> dict:
+    # An empty batch skips some of torch's checks, so rules that need a kernel to run use N >= 1.
+    shape = config["input_shape"]
+    return with_changes(config, input_shape=(1,) + shape[1:]) if len(shape) == 4 and shape[0] == 0 else config

@@ -1,0 +1,173 @@
+"""max_pool2d and avg_pool2d strategies: valid calls over every option, values that show the
+semantics (negatives, ties, NaN, infinities, integers), ceil-mode windows that really get dropped,
+and calls that break one rule each."""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+from hypothesis import event
+from hypothesis import strategies as st
+
+from spec.pool2d import AVG_POOL2D_DTYPES, MAX_POOL2D_DTYPES, Pool2dCall
+from spec.shapes import pool_output_size
+
+from ..calls import Call
+from .common import FLOAT_BOUND, arrays, non_empty_batch, pairs, per_dim_form, with_changes
+
+POOL_DTYPES = {"max_pool2d": [d for d in MAX_POOL2D_DTYPES if d != "bfloat16"],
+               "avg_pool2d": [d for d in AVG_POOL2D_DTYPES if d != "bfloat16"]}
+NOT_POOLED = {"max_pool2d": ["bool", "complex64", "complex128", "uint16"],
+              "avg_pool2d": ["int8", "int16", "int32", "uint8", "bool", "complex64", "uint16"]}
+
+
+def pool_values(dtype: str):
+    """Few distinct values, so windows tie; negatives, so zero padding would show; for floats
+    NaN and both infinities; for integers the dtype's extremes (avg: sums that wrap)."""
+    kind = np.dtype(dtype).kind
+    if kind == "f":
+        width = np.dtype(dtype).itemsize * 8
+        return st.one_of(st.sampled_from([-2.0, -1.0, -0.5, 0.0, 1.0, 3.0]),
+                         st.floats(-FLOAT_BOUND, FLOAT_BOUND, width=width, allow_subnormal=False),
+                         st.sampled_from([math.nan, math.inf, -math.inf]))
+    info = np.iinfo(dtype)
+    return st.one_of(st.integers(max(int(info.min), -3), 3), st.sampled_from([int(info.min), int(info.max)]))
+
+
+def _raw_ceil_count(n, k, s, p, d) -> int:
+    return -(-(n + 2 * p - d * (k - 1) - 1) // s) + 1
+
+
+def _sizes(k, s, p, d, ceil_mode, drop_last_window: bool) -> list[int]:
+    """Input sizes 1..12 with a non-empty output; with ``drop_last_window``, those where ceil mode's
+    rule drops the last window (if there are any)."""
+    sizes = [n for n in range(1, 13) if pool_output_size(n, k, s, p, d, ceil_mode) >= 1]
+    dropping = [n for n in sizes if pool_output_size(n, k, s, p, d, True) < _raw_ceil_count(n, k, s, p, d)]
+    return dropping if drop_last_window and ceil_mode and dropping else sizes
+
+
+@st.composite
+def pool2d_configs(draw, op: str):
+    dtype = draw(st.sampled_from(POOL_DTYPES[op]), label="dtype")
+    kernel = draw(pairs(1, 3), label="kernel_size")
+    stride = draw(st.one_of(st.none(), pairs(1, 3)), label="stride (None: kernel_size)")
+    dilation = draw(pairs(1, 3), label="dilation") if op == "max_pool2d" else (1, 1)
+    padding = tuple(draw(st.integers(0, k // 2), label="padding") for k in kernel)
+    ceil_mode = draw(st.booleans(), label="ceil_mode")
+    drop = draw(st.booleans(), label="aim for a dropped last window")
+    strides = stride or kernel
+    size = tuple(draw(st.sampled_from(_sizes(k, s, p, d, ceil_mode, drop)), label="size")
+                 for k, s, p, d in zip(kernel, strides, padding, dilation))
+    batch = draw(st.one_of(st.none(), st.integers(0, 2)), label="batch (None: unbatched)")
+    channels = draw(st.integers(1, 3), label="channels")
+    config = dict(op=op, input_shape=((batch,) if batch is not None else ()) + (channels,) + size,
+                  input_dtype=dtype, kernel_size=per_dim_form(draw, kernel, "kernel_size"),
+                  stride=None if stride is None else per_dim_form(draw, stride, "stride"),
+                  padding=per_dim_form(draw, padding, "padding"), ceil_mode=ceil_mode)
+    if op == "max_pool2d":
+        config.update(dilation=per_dim_form(draw, dilation, "dilation"),
+                      return_indices=draw(st.booleans(), label="return_indices"))
+    else:
+        config.update(count_include_pad=draw(st.booleans(), label="count_include_pad"),
+                      divisor_override=draw(st.one_of(st.none(), st.integers(-3, 6).filter(bool)),
+                                            label="divisor_override"))
+    dropped = ceil_mode and any(pool_output_size(n, k, s, p, d, True) < _raw_ceil_count(n, k, s, p, d)
+                                for n, k, s, p, d in zip(size, kernel, strides, padding, dilation))
+    for name, value in [("dtype", dtype), ("ceil_mode", ceil_mode), ("last window dropped", dropped),
+                        ("padding > 0", max(padding) > 0), ("dilation > 1", max(dilation) > 1),
+                        ("batch", "unbatched" if batch is None else batch)] + [
+                       (key, config[key]) for key in ("return_indices", "count_include_pad") if key in config]:
+        event(f"{op} {name}: {value}")
+    return config
+
+
+_POOL_ARGS = {"max_pool2d": ("kernel_size", "stride", "padding", "dilation", "ceil_mode", "return_indices"),
+              "avg_pool2d": ("kernel_size", "stride", "padding", "ceil_mode", "count_include_pad",
+                             "divisor_override")}
+
+
+def pool2d_call(draw, config: dict) -> Call:
+    dtype = config["input_dtype"]
+    values = pool_values(dtype) if np.dtype(dtype).kind in "fiu" else None
+    x = arrays(draw, dtype, config["input_shape"], "input", values)
+    return Call(config["op"], dict(input=x, **{name: config[name] for name in _POOL_ARGS[config["op"]]
+                                               if name in config}))
+
+
+@st.composite
+def pool2d_calls(draw, op: str) -> Call:
+    return pool2d_call(draw, draw(pool2d_configs(op), label="config"))
+
+
+# -- calls that break one rule -------------------------------------------------------------------
+
+def _one_dim(draw, values, bad) -> tuple:
+    values = list(values)
+    values[draw(st.integers(0, 1), label="broken dimension")] = draw(bad, label="broken value")
+    return tuple(values)
+
+
+def _call(config) -> Pool2dCall:
+    return Pool2dCall(**config)
+
+
+def _break_padding_limit(draw, config):
+    call = _call(config)
+    dim = draw(st.integers(0, 1), label="broken dimension")
+    padding = list(call.paddings)
+    padding[dim] = call.kernel[dim] // 2 + 1 + draw(st.integers(0, 1), label="extra")
+    return with_changes(config, padding=tuple(padding))
+
+
+def _break_output_size(draw, config):
+    call = _call(config)
+    dim = draw(st.integers(0, 1), label="broken dimension")
+    kernel, padding = list(call.kernel), list(call.paddings)
+    kernel[dim] = call.input_size[dim] + 1 + draw(st.integers(0, 1), label="extra")
+    padding[dim] = 0
+    return with_changes(config, kernel_size=tuple(kernel), padding=tuple(padding), ceil_mode=False,
+                        dilation=1 if config["op"] == "max_pool2d" else config.get("dilation", 1),
+                        stride=call.strides)
+
+
+def _break_form(draw, config):
+    choices = [{"kernel_size": (1, 1, 1)}, {"stride": (1, 2, 3)}, {"padding": 1.5}, {"ceil_mode": 1}]
+    choices += [{"dilation": ()}] if config["op"] == "max_pool2d" else [{"divisor_override": 2.0}]
+    return with_changes(config, **draw(st.sampled_from(choices), label="malformed parameter"))
+
+
+POOL_BREAKERS = {
+    "input_rank": lambda draw, c: with_changes(c, input_shape=draw(st.sampled_from(
+        [c["input_shape"][-2:], (1,) * (5 - len(c["input_shape"])) + c["input_shape"]]), label="input shape")),
+    "parameter_form": _break_form,
+    "non_zero_divisor": lambda draw, c: with_changes(c, op="avg_pool2d", divisor_override=0, dilation=1,
+                                                     return_indices=False),
+    "positive_kernel": lambda draw, c: with_changes(c, kernel_size=_one_dim(
+        draw, _call(c).kernel, st.integers(-1, 0)), padding=0, stride=_call(c).strides),
+    "positive_stride": lambda draw, c: with_changes(c, stride=_one_dim(draw, _call(c).strides, st.integers(-1, 0))),
+    "positive_dilation": lambda draw, c: with_changes(c, op="max_pool2d", dilation=_one_dim(
+        draw, (1, 1), st.integers(-1, 0)), count_include_pad=True, divisor_override=None),
+    "non_negative_padding": lambda draw, c: with_changes(c, padding=_one_dim(draw, (0, 0), st.integers(-2, -1))),
+    "padding_at_most_half_kernel": _break_padding_limit,
+    "non_empty_input": lambda draw, c: non_empty_batch(with_changes(c, input_shape=c["input_shape"][:-3] + _one_dim(
+        draw, c["input_shape"][-3:-1], st.just(0)) + c["input_shape"][-1:])),
+    "output_not_empty": _break_output_size,
+    "supported_dtype": lambda draw, c: non_empty_batch(with_changes(
+        c, input_dtype=draw(st.sampled_from(NOT_POOLED[c["op"]]), label="dtype"))),
+}
+
+def _op_fields(config: dict) -> dict:
+    """Drop the fields the other pool has, after a breaker switched ``op``."""
+    drop = {"max_pool2d": ("count_include_pad", "divisor_override"),
+            "avg_pool2d": ("dilation", "return_indices")}[config["op"]]
+    return {k: v for k, v in config.items() if k not in drop}
+
+
+@st.composite
+def invalid_pool2d_calls(draw, op: str, rule: str) -> Call:
+    """A call whose first broken rule is ``rule``; op may change where only the other pool has
+    the parameter (divisor_override, dilation). As for conv2d, the batch is never empty."""
+    config = POOL_BREAKERS[rule](draw, draw(pool2d_configs(op), label="valid config"))
+    event(f"pool broken rule: {rule}")
+    return pool2d_call(draw, _op_fields(non_empty_batch(config)))
