@@ -37,4 +37,31 @@ BEHAVIOURS = [
               "both dimensions, as an int is."),
     Behaviour("complex_weight_not_conjugated", "conv2d",
               "A complex convolution multiplies by the weight as it is, without conjugating it."),
+    Behaviour("max_padding_is_negative_infinity", "max_pool2d",
+              "max_pool2d never reads its padding: it acts as -inf, not as zero."),
+    Behaviour("max_nan_wins_with_last_nan_index", "max_pool2d",
+              "A window holding NaN gives NaN, with the index of its last NaN in row-major order."),
+    Behaviour("max_ties_go_to_first_in_row_major_order", "max_pool2d",
+              "Of equal maxima, the first in row-major order gives the index."),
+    Behaviour("max_window_of_padding_only", "max_pool2d",
+              "With dilation a window's taps can all fall in the padding; torch then gives the dtype's "
+              "lowest value (-inf, or the integer minimum) and an index that may lie outside the plane "
+              "(torch issue #114216). The reference does the same."),
+    Behaviour("max_padding_limit_ignores_dilation", "max_pool2d",
+              "padding must be at most kernel_size // 2 even when dilation makes the window wider; the "
+              "error message speaks of the effective kernel size, the check uses the kernel size."),
+    Behaviour("ceil_mode_drops_window_starting_in_padding", "max_pool2d",
+              "In ceil mode the last window is dropped if it would start in the right padding, i.e. "
+              "if (n_out - 1) * stride >= n + padding, even with no padding at all."),
+    Behaviour("avg_divisor_counts_padding_only_up_to_the_padded_edge", "avg_pool2d",
+              "With count_include_pad the divisor counts the window's taps inside the padded input: "
+              "the part of a ceil-mode window beyond the padding is not counted."),
+    Behaviour("avg_divisor_override_any_non_zero_int", "avg_pool2d",
+              "divisor_override may be any non-zero int, negative or larger than the window, and "
+              "replaces the divisor of every window."),
+    Behaviour("avg_integer_division_truncates_toward_zero", "avg_pool2d",
+              "int64 average pooling divides truncating toward zero (-7 / 2 = -3), not flooring; "
+              "int64 is the only integer dtype it accepts."),
+    Behaviour("avg_half_precision_sums_in_float32", "avg_pool2d",
+              "float16 average pooling sums in float32 and rounds once."),
 ]
