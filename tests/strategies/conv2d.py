@@ -213,7 +213,8 @@ BREAKERS = {
         padding=(draw(st.integers(0, 2), label="padding"),))),
     "same_padding_dilation_pair_with_padding_mode": lambda draw, c: _refit(with_changes(
         c, padding_mode=draw(st.sampled_from(PADDING_MODES[1:]), label="padding_mode"), padding="same",
-        stride=1, dilation=(draw(st.integers(1, 3), label="dilation"),))),
+        stride=1, dilation=(draw(st.integers(1, 3 if c["input_dtype"] in dtypes.CONV2D_DILATED else 1),
+                                 label="dilation"),))),
     "non_empty_spatial": _break_non_empty_spatial,
     "reflect_padding_limit": lambda draw, c: _break_padding_limit(draw, with_changes(c, padding_mode="reflect"), 0),
     "circular_padding_limit": lambda draw, c: _break_padding_limit(draw, with_changes(c, padding_mode="circular"), 1),
