@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import numpy as np
+import pytest
 
 import reference
 from spec.pool2d import Pool2dCall
 from spec.rules import SpecViolation
 from spec.tolerance import sum_tolerance
 
+from .adapters import torch_nn
 from .compare import assert_matches
 
 
@@ -58,6 +60,21 @@ def check_max_pool2d(max_pool2d, call) -> None:
 
 def check_avg_pool2d(avg_pool2d, call) -> None:
     assert_matches(call.run(avg_pool2d), call.run(reference.avg_pool2d), call, avg_pool2d_bound(call))
+
+
+def provided(impl, name):
+    """The implementation's ``name`` function; the test is skipped if it has none."""
+    function = getattr(impl, name, None)
+    if function is None:
+        pytest.skip(f"{impl.__name__} provides no {name}")
+    return function
+
+
+def assert_rejected_everywhere(call, rule: str, impl) -> None:
+    """Error parity: the reference rejects ``call`` naming ``rule``; torch and the implementation
+    under test raise too."""
+    assert_rejected(call, rule, getattr(reference, call.op),
+                    {"torch": getattr(torch_nn, call.op), "the implementation": provided(impl, call.op)})
 
 
 def assert_rejected(call, rule: str, reference_function, others) -> None:

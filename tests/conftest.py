@@ -53,11 +53,3 @@ def pytest_report_header(config):
 @pytest.fixture(scope="session")
 def impl(pytestconfig):
     return _load_impl(pytestconfig)
-
-
-def provided(impl, name):
-    """The implementation's ``name`` function; the test is skipped if it has none."""
-    function = getattr(impl, name, None)
-    if function is None:
-        pytest.skip(f"{impl.__name__} provides no {name}")
-    return function

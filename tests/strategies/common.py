@@ -59,3 +59,10 @@ def non_empty_batch(config: dict) -> dict:
     # An empty batch skips some of torch's checks, so rules that need a kernel to run use N >= 1.
     shape = config["input_shape"]
     return with_changes(config, input_shape=(1,) + shape[1:]) if len(shape) == 4 and shape[0] == 0 else config
+
+
+def one_dim_broken(draw, values, bad) -> tuple:
+    """``values`` (one per spatial dimension) with one of them, drawn, replaced by a ``bad`` draw."""
+    values = list(values)
+    values[draw(st.integers(0, len(values) - 1), label="broken dimension")] = draw(bad, label="broken value")
+    return tuple(values)

@@ -2,17 +2,15 @@
 
 from __future__ import annotations
 
-import numpy as np
 from hypothesis import event
 from hypothesis import strategies as st
-from hypothesis.extra import numpy as hnp
 
 from spec import dtypes
 from spec.conv2d import PADDING_MODES, Conv2dCall
 from spec.shapes import same_padding
 
 from ..calls import Call
-from .common import non_empty_batch, with_changes, arrays, pairs, per_dim_form
+from .common import arrays, non_empty_batch, one_dim_broken, pairs, per_dim_form, with_changes
 
 # Numpy has no bfloat16, so no numpy-in, numpy-out implementation can be handed one.
 CONV2D_DTYPES = [name for name in dtypes.CONV2D if name != "bfloat16"]
@@ -111,13 +109,6 @@ def _refit(config: dict) -> dict:
                              zip(call.input_size, call.kernel, call.dilations, call.paddings)])
 
 
-def _one_dim(draw, good: int, bad) -> tuple[int, int]:
-    """A pair with ``bad`` (drawn) in one dimension and ``good`` in the other."""
-    values = [good, good]
-    values[draw(st.integers(0, 1), label="broken dimension")] = draw(bad, label="broken value")
-    return tuple(values)
-
-
 def _break_groups_divisibility(draw, config):
     groups = draw(st.integers(2, 3), label="groups")
     in_per_group, out_channels = config["weight_shape"][1], config["weight_shape"][0]
@@ -149,7 +140,7 @@ def _break_kernel_fit(draw, config):
 
 def _break_dilation_dtype(draw, config):
     dtype = draw(st.sampled_from(sorted(set(dtypes.CONV2D) - set(dtypes.CONV2D_DILATED))), label="dtype")
-    dilation = _one_dim(draw, 1, st.integers(2, 3))
+    dilation = one_dim_broken(draw, (1, 1), st.integers(2, 3))
     config = with_changes(config, dilation=dilation, input_dtype=dtype, weight_dtype=dtype,
                    bias_dtype=dtype if config["bias_shape"] is not None else None)
     return _refit(non_empty_batch(config))
@@ -170,7 +161,7 @@ def _break_bias_shape(draw, config):
 
 def _break_non_empty_spatial(draw, config):
     config = non_empty_batch(config)
-    return _spatial(config, _one_dim(draw, config["input_shape"][-1], st.just(0)))
+    return _spatial(config, one_dim_broken(draw, config["input_shape"][-2:], st.just(0)))
 
 
 # One way (or a few, drawn) to break each rule, starting from a valid config.
@@ -187,12 +178,12 @@ BREAKERS = {
     "padding_mode": lambda draw, c: with_changes(c, padding_mode=draw(st.sampled_from(
         ["constant", "reflection", "Zeros", "wrap", "edge"]), label="padding_mode")),
     "positive_stride": lambda draw, c: with_changes(c, padding=0 if c["padding"] == "same" else c["padding"],
-                                             stride=_one_dim(draw, 1, st.integers(-1, 0))),
-    "positive_dilation": lambda draw, c: with_changes(c, dilation=_one_dim(draw, 1, st.integers(-1, 0))),
-    "non_negative_padding": lambda draw, c: with_changes(c, padding=_one_dim(draw, 0, st.integers(-2, -1))),
+                                             stride=one_dim_broken(draw, (1, 1), st.integers(-1, 0))),
+    "positive_dilation": lambda draw, c: with_changes(c, dilation=one_dim_broken(draw, (1, 1), st.integers(-1, 0))),
+    "non_negative_padding": lambda draw, c: with_changes(c, padding=one_dim_broken(draw, (0, 0), st.integers(-2, -1))),
     "positive_groups": lambda draw, c: with_changes(c, groups=draw(st.integers(-1, 0), label="groups")),
     "same_padding_needs_unit_stride": lambda draw, c: _refit(with_changes(
-        c, padding="same", stride=_one_dim(draw, 1, st.integers(2, 3)))),
+        c, padding="same", stride=one_dim_broken(draw, (1, 1), st.integers(2, 3)))),
     "positive_out_channels": lambda draw, c: with_changes(
         c, weight_shape=(0,) + c["weight_shape"][1:], bias_shape=None if c["bias_shape"] is None else (0,)),
     "out_channels_divisible_by_groups": _break_groups_divisibility,
@@ -201,8 +192,8 @@ BREAKERS = {
     "positive_in_channels": lambda draw, c: with_changes(
         c, weight_shape=c["weight_shape"][:1] + (0,) + c["weight_shape"][2:],
         input_shape=c["input_shape"][:-3] + (0,) + c["input_shape"][-2:]),
-    "positive_kernel": lambda draw, c: with_changes(c, weight_shape=c["weight_shape"][:2] + _one_dim(
-        draw, c["weight_shape"][2], st.just(0))),
+    "positive_kernel": lambda draw, c: with_changes(c, weight_shape=c["weight_shape"][:2] + one_dim_broken(
+        draw, c["weight_shape"][2:], st.just(0))),
     "bias_shape": _break_bias_shape,
     "matching_dtypes": _break_matching_dtypes,
     "supported_dtype": lambda draw, c: non_empty_batch(with_changes(c, **dict.fromkeys(

@@ -14,7 +14,7 @@ from spec.pool2d import AVG_POOL2D_DTYPES, MAX_POOL2D_DTYPES, Pool2dCall
 from spec.shapes import pool_output_size
 
 from ..calls import Call
-from .common import FLOAT_BOUND, arrays, non_empty_batch, pairs, per_dim_form, with_changes
+from .common import FLOAT_BOUND, arrays, non_empty_batch, one_dim_broken, pairs, per_dim_form, with_changes
 
 POOL_DTYPES = {"max_pool2d": [d for d in MAX_POOL2D_DTYPES if d != "bfloat16"],
                "avg_pool2d": [d for d in AVG_POOL2D_DTYPES if d != "bfloat16"]}
@@ -104,12 +104,6 @@ def pool2d_calls(draw, op: str) -> Call:
 
 # -- calls that break one rule -------------------------------------------------------------------
 
-def _one_dim(draw, values, bad) -> tuple:
-    values = list(values)
-    values[draw(st.integers(0, 1), label="broken dimension")] = draw(bad, label="broken value")
-    return tuple(values)
-
-
 def _call(config) -> Pool2dCall:
     return Pool2dCall(**config)
 
@@ -145,14 +139,14 @@ POOL_BREAKERS = {
     "parameter_form": _break_form,
     "non_zero_divisor": lambda draw, c: with_changes(c, op="avg_pool2d", divisor_override=0, dilation=1,
                                                      return_indices=False),
-    "positive_kernel": lambda draw, c: with_changes(c, kernel_size=_one_dim(
+    "positive_kernel": lambda draw, c: with_changes(c, kernel_size=one_dim_broken(
         draw, _call(c).kernel, st.integers(-1, 0)), padding=0, stride=_call(c).strides),
-    "positive_stride": lambda draw, c: with_changes(c, stride=_one_dim(draw, _call(c).strides, st.integers(-1, 0))),
-    "positive_dilation": lambda draw, c: with_changes(c, op="max_pool2d", dilation=_one_dim(
+    "positive_stride": lambda draw, c: with_changes(c, stride=one_dim_broken(draw, _call(c).strides, st.integers(-1, 0))),
+    "positive_dilation": lambda draw, c: with_changes(c, op="max_pool2d", dilation=one_dim_broken(
         draw, (1, 1), st.integers(-1, 0)), count_include_pad=True, divisor_override=None),
-    "non_negative_padding": lambda draw, c: with_changes(c, padding=_one_dim(draw, (0, 0), st.integers(-2, -1))),
+    "non_negative_padding": lambda draw, c: with_changes(c, padding=one_dim_broken(draw, (0, 0), st.integers(-2, -1))),
     "padding_at_most_half_kernel": _break_padding_limit,
-    "non_empty_input": lambda draw, c: non_empty_batch(with_changes(c, input_shape=c["input_shape"][:-3] + _one_dim(
+    "non_empty_input": lambda draw, c: non_empty_batch(with_changes(c, input_shape=c["input_shape"][:-3] + one_dim_broken(
         draw, c["input_shape"][-3:-1], st.just(0)) + c["input_shape"][-1:])),
     "output_not_empty": _break_output_size,
     "supported_dtype": lambda draw, c: non_empty_batch(with_changes(
