@@ -1,4 +1,6 @@
-"""pytest configuration: the implementation under test, Hypothesis profiles, the report header."""
+"""pytest configuration for convspec: the implementation under test (--impl), Hypothesis profiles,
+the report header. At the repository root so that `--impl MODULE` parses before any test path
+(pytest would otherwise take MODULE for a path and never load the option)."""
 
 from __future__ import annotations
 
