@@ -1,0 +1,82 @@
+"""The worked examples of the notes (spec/examples.py): the reference and torch both compute what
+each note prints; the network traces and solvers agree with torch's own modules."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+import torch
+
+import reference
+from spec.conv2d import Conv2dCall
+from spec.examples import EXAMPLES, NETWORKS
+from spec.networks import H, W, input_sizes_for_linear, padding_for_output, trace
+from spec.relations import RELATIONSHIPS, holds_on_grid, holds_symbolically
+
+from .adapters import torch_nn
+
+
+def _matches_note(example, output: np.ndarray) -> None:
+    if example.printed_shape is not None:
+        assert output.shape[2:] == tuple(example.printed_shape)[2:], example.slug
+        return
+    printed = np.array(example.printed)
+    assert output.shape == printed.shape, example.slug
+    if example.printed_digits is None:
+        np.testing.assert_array_equal(output, printed, err_msg=example.slug)
+    else:  # the note prints floats rounded to this many decimals
+        np.testing.assert_array_equal(np.round(output.astype(np.float64), example.printed_digits), printed,
+                                      err_msg=example.slug)
+
+
+@pytest.mark.parametrize("example", EXAMPLES, ids=lambda e: e.slug)
+def test_torch_computes_what_the_note_prints(example):
+    output = getattr(torch_nn, example.operator)(**example.arrays(), **example.params)
+    _matches_note(example, output)
+    if example.printed_shape is not None:
+        assert output.shape == tuple(example.printed_shape)
+        assert Conv2dCall.of(**example.arrays(), **example.params).output_shape == output.shape
+
+
+@pytest.mark.parametrize("example", EXAMPLES, ids=lambda e: e.slug)
+def test_reference_computes_what_the_note_prints(example):
+    arrays = example.arrays()
+    if example.printed_shape is not None:
+        # Shape examples: one sample and one output channel per group keep the loops short; the
+        # batch and channel counts are checked against torch and the spec above.
+        groups = example.params.get("groups", 1)
+        arrays = {name: a[:1] if name == "input" else a[:groups] for name, a in arrays.items()}
+    _matches_note(example, getattr(reference, example.operator)(**arrays, **example.params))
+
+
+def _torch_layers(layers):
+    modules = {"conv2d": torch.nn.Conv2d, "max_pool2d": torch.nn.MaxPool2d, "avg_pool2d": torch.nn.AvgPool2d,
+               "linear": torch.nn.Linear, "flatten": torch.nn.Flatten, "sigmoid": torch.nn.Sigmoid}
+    return torch.nn.Sequential(*(modules[kind](**args) for kind, args in layers))
+
+
+@pytest.mark.parametrize("network, channels", list(zip(NETWORKS, (1, 3))), ids=[name for name, _ in NETWORKS])
+def test_network_trace_matches_torch(network, channels):
+    name, layers = network
+    size = input_sizes_for_linear(layers, channels)[0]
+    x = torch.zeros(1, channels, size, size)
+    for layer, spec_shape in zip(_torch_layers(layers), trace(layers, (channels, H, W))):
+        x = layer(x)
+        assert tuple(x.shape[1:]) == tuple(int(v.subs({H: size, W: size})) if hasattr(v, "subs") else v
+                                            for v in spec_shape), (name, layer)
+
+
+def test_linear_in_features_give_the_notes_input_sizes():
+    (_, lenet), (_, cifar10) = NETWORKS
+    assert input_sizes_for_linear(lenet, 1)[0] == 28
+    assert input_sizes_for_linear(cifar10, 3)[0] == 32
+
+
+def test_padding_that_keeps_32_with_kernel_5():
+    assert padding_for_output(32, 5, 32) == [2]
+
+
+@pytest.mark.parametrize("relationship", RELATIONSHIPS, ids=lambda r: str(r.number))
+def test_convolution_arithmetic_relationship_holds(relationship):
+    assert holds_on_grid(relationship)
+    assert holds_symbolically(relationship)
