@@ -80,3 +80,16 @@ def test_padding_that_keeps_32_with_kernel_5():
 def test_convolution_arithmetic_relationship_holds(relationship):
     assert holds_on_grid(relationship)
     assert holds_symbolically(relationship)
+
+
+def test_receptive_field_of_two_layer_stack():
+    """Note 002: the shaded output sees 4 input elements; one more 2x2 layer sees all 9."""
+    import sys
+    from pathlib import Path
+
+    sys.path.insert(0, str(Path(__file__).parents[1] / "docs" / "hooks"))
+    from pages import receptive_field
+
+    first, second = receptive_field(3, [2, 2])
+    assert first.sum() == 4 and first[:2, :2].all()
+    assert second.all()

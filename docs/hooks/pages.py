@@ -216,6 +216,24 @@ def _shape_math(shape) -> str:
         sp.mathml(sp.sympify(v), printer="presentation") for v in shape) + "<mo>)</mo></mrow></math>"
 
 
+def receptive_field(input_size: int, kernels: list[int]) -> list[np.ndarray]:
+    """Which input elements each layer's top-left output depends on, found with the reference:
+    an input element is in the field if changing it alone changes that output."""
+    fields = []
+    for depth in range(1, len(kernels) + 1):
+        base = np.zeros((1, 1, input_size, input_size))
+        field = np.zeros((input_size, input_size), dtype=bool)
+        for i in range(input_size):
+            for j in range(input_size):
+                x = base.copy()
+                x[0, 0, i, j] = 1.0
+                for size in kernels[:depth]:
+                    x = reference.conv2d(x, np.ones((1, 1, size, size)))
+                field[i, j] = x[0, 0, 0, 0] != 0
+        fields.append(field)
+    return fields
+
+
 def networks_page() -> str:
     lines = ["# Network shape traces", "",
              "Each layer's output shape for an H x W input, traced with the spec's rules "
@@ -232,6 +250,13 @@ def networks_page() -> str:
         linear = next(args for kind, args in layers if kind == "linear")
         lines += ["", f"`in_features = {linear['in_features']}` holds for square inputs of size "
                   f"{', '.join(map(str, sizes))}; the smallest, {sizes[0]}, is the one the note uses.", ""]
+    first, second = receptive_field(3, [2, 2])
+    lines += ["## Receptive field of a two-layer stack (note 002)", "",
+              "A 3x3 input, a 2x2 convolution giving Y (2x2), and a second 2x2 convolution giving z: "
+              f"the shaded output of Y depends on {int(first.sum())} input elements, z on "
+              f"{int(second.sum())}, all of the input. Computed with the reference by changing one input "
+              "element at a time:", "", "```", "Y[0, 0]:", _array_text(first.astype(int)), "z:",
+              _array_text(second.astype(int)), "```", ""]
     lines += ["## Padding for a wanted size", "",
               f"Conv2d(3, 32, 5) keeping 32 -> 32 at stride 1 needs padding "
               f"{padding_for_output(32, 5, 32)} (note 003). `spec.networks.padding_for_output(size, kernel, "
