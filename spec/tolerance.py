@@ -24,6 +24,15 @@ subtractions add at most 2u (|a| + |b| + |c|) <= 8u A. The imaginary part is so 
 and the modulus of the error within 5 gamma_{n + 4} A. The bound used is 6 gamma_{n + 4} A (one
 more gamma_{n + 4} A for the reference), with the same underflow term, times 6.
 
+float16 and bfloat16. torch accumulates these in float32 on CPU (spec/behaviours.py,
+half_precision_accumulates_in_float32 and avg_half_precision_sums_in_float32): the terms (products
+of two float16 values are exact in float32) are summed in float32, in any order, within
+gamma_n(u32) A of S, and the sum is rounded once to the output dtype, adding u |S| (u the output's
+unit roundoff) and half a subnormal. The reference is within u |S| + 2^-53 A + half a subnormal
+of S. With R the reference's result, |S| <= (|R| + gamma_{n+4}(u32) A + tiny) / (1 - u), so the
+bound used is 2u (|R| + gamma_{n+4}(u32) A + tiny) / (1 - u) + 2 gamma_{n+4}(u32) A + 2 tiny.
+A float16 implementation that accumulates in float16 exceeds it by two orders of magnitude.
+
 The model is tight enough that float64 arithmetic done in float32 exceeds it by a factor of
 about 2^29, and float32 done in float16 by about 2^13. It does not cover Winograd or FFT
 convolution, whose error bounds are larger; torch uses neither on CPU for the sizes drawn here.
@@ -51,9 +60,18 @@ def gamma(m: int, u: float) -> float:
     return m * u / (1 - m * u)
 
 
-def sum_tolerance(abs_sum: float, n_terms: int, dtype: str) -> float:
+# Output dtypes torch sums in a wider accumulator on CPU, and that accumulator.
+ACCUMULATOR = {"float16": "float32", "bfloat16": "float32"}
+
+
+def sum_tolerance(abs_sum, n_terms: int, dtype: str, result=None):
     """Largest |implementation - reference| for one output element of ``dtype`` that is a sum of
-    ``n_terms`` terms whose absolute values sum to ``abs_sum`` (see the module docstring)."""
+    ``n_terms`` terms whose absolute values sum to ``abs_sum`` (see the module docstring).
+    ``result``, the reference's value, is needed for the dtypes of ``ACCUMULATOR``. Works
+    element-wise on arrays."""
     u, tiny, m = UNIT_ROUNDOFF[dtype], SMALLEST_SUBNORMAL[dtype], n_terms + 4
+    if dtype in ACCUMULATOR:
+        accumulated = gamma(m, UNIT_ROUNDOFF[ACCUMULATOR[dtype]]) * abs_sum
+        return 2 * u * (abs(result) + accumulated + tiny) / (1 - u) + 2 * accumulated + 2 * tiny
     factor = 6 if dtype.startswith("complex") else 1
     return factor * (gamma(m, u) * abs_sum + m * tiny)

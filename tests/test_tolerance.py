@@ -20,7 +20,21 @@ def test_gamma_grows_with_the_number_of_roundings_and_saturates():
 
 
 def test_underflow_term_keeps_the_bound_positive_for_tiny_results():
-    assert sum_tolerance(0.0, 9, "float16") == 13 * 2.0**-24
+    assert sum_tolerance(0.0, 9, "float32") == 13 * 2.0**-149
+    assert sum_tolerance(0.0, 9, "float16", result=0.0) > 2 * 2.0**-24
+
+
+def test_float16_accumulating_in_float16_exceeds_the_float16_bound():
+    # 1 + 64 * 2**-12 summed in float16 stays at 1 (each term is below half an ulp of 1); torch's
+    # float32 accumulation gives 1.015625 exactly, which is what the reference gives too.
+    terms = [1.0] + [2.0**-12] * 64
+    float16_sum = np.float16(0)
+    for term in terms:
+        float16_sum = np.float16(float16_sum + np.float16(term))
+    exact = sum(terms)
+    bound = sum_tolerance(sum(map(abs, terms)), len(terms), "float16", result=exact)
+    assert abs(float(float16_sum) - exact) > bound
+    assert abs(float(np.float16(exact)) - exact) <= bound
 
 
 def test_float32_rounding_exceeds_the_float64_bound():
