@@ -31,6 +31,11 @@ def _lowest(dtype: np.dtype):
     return -np.inf if dtype.kind == "f" else np.iinfo(dtype).min
 
 
+def _replaces(value, best) -> bool:
+    """torch's rule: an element replaces the running maximum if it is greater, or if it is NaN."""
+    return value > best or value != value  # value != value: NaN
+
+
 def max_pool2d(input, kernel_size, stride=None, padding=0, dilation=1, ceil_mode=False, return_indices=False):
     """2-D max pooling, as ``torch.nn.functional.max_pool2d`` computes it on CPU.
 
@@ -75,7 +80,7 @@ def max_pool2d(input, kernel_size, stride=None, padding=0, dilation=1, ceil_mode
         for h in rows:
             for w in cols:
                 value = planes[plane, h, w]
-                if value > best or value != value:  # value != value: NaN
+                if _replaces(value, best):
                     best, best_index = value, h * width + w
         values[(plane,) + position] = best
         indices[(plane,) + position] = best_index

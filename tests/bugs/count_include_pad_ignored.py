@@ -1,4 +1,4 @@
-"""avg_pool2d that always counts the padding in the divisor, ignoring count_include_pad=False."""
+"""avg_pool2d that always counts the padding in the divisor, ignoring count_include_pad=False; as TVM's pooling did before apache/tvm#1144."""
 
 import reference
 

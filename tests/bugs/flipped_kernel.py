@@ -1,4 +1,4 @@
-"""A true convolution (kernel flipped in both spatial dimensions) instead of torch's cross-correlation."""
+"""A true convolution (kernel flipped in both spatial dimensions) instead of torch's cross-correlation; the textbook-versus-framework classic."""
 
 import reference
 

@@ -1,4 +1,4 @@
-"""float64 (and complex128) convolutions computed in single precision, then cast back."""
+"""float64 (and complex128) convolutions computed in single precision, then cast back; a classic mistake (a float32-only kernel behind a float64 API)."""
 
 import numpy as np
 

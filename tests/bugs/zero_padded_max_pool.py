@@ -1,4 +1,4 @@
-"""max_pool2d that pads with zeros (as conv does) instead of ignoring the padding."""
+"""max_pool2d that pads with zeros (as conv does) instead of ignoring the padding; as TFLite does for windows of padding only, webmachinelearning/webnn#935."""
 
 import numpy as np
 

@@ -1,0 +1,74 @@
+"""The bug zoo as a Markdown table: ``python -m tests.zoo_report``.
+
+For every module of tests/bugs, the search tests/test_power.py makes: whether a counterexample is
+found that torch itself passes, after how many examples and seconds, and how small it shrinks.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+import time
+import warnings
+
+from hypothesis import settings
+from hypothesis.errors import NoSuchExample
+
+from .test_power import NOT_CAUGHT, SEARCH, SMALL, ZOO, catch, torch_fails
+
+
+def _cell(text: str) -> str:
+    return text.replace("|", "\\|")
+
+
+def rows(modules, search):
+    for module in modules:
+        member = ZOO[module]
+        doc = (importlib.import_module(module).__doc__ or "").strip()
+        start = time.perf_counter()
+        try:
+            result = catch(module, search)
+        except NoSuchExample:
+            yield (module, member, doc, "no", f"none in {member.budget}",
+                   f"{time.perf_counter() - start:.1f}", "-")
+            continue
+        size = result.call["input"].size
+        if torch_fails(module, result.call):
+            caught = "no (torch fails the call too)"
+        elif size > SMALL:
+            caught = "yes (not small)"
+        else:
+            caught = "yes"
+        yield (module, member, doc, caught, str(result.examples), f"{result.seconds:.1f}", str(size))
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("modules", nargs="*", help="bug modules (default: the whole zoo), e.g. nan_ignored")
+    parser.add_argument("--random", action="store_true",
+                        help="search with fresh randomness instead of test_power.py's derandomized searches")
+    args = parser.parse_args(argv)
+    # As in pyproject.toml's pytest settings: torch's note that 'same' padding may copy the input.
+    warnings.filterwarnings("ignore", "Using padding='same' with even kernel lengths", UserWarning)
+    search = settings(SEARCH, derandomize=False) if args.random else SEARCH
+    modules = [m if m.startswith("tests.bugs.") else f"tests.bugs.{m}" for m in args.modules] or list(ZOO)
+    print("| bug module | operator | bug | caught by | caught | examples to first failure "
+          "| seconds to catch (search + shrink) | counterexample input.size |")
+    print("|---|---|---|---|---|---|---|---|")
+    missed = []
+    for module, member, doc, caught, examples, seconds, size in rows(modules, search):
+        if not caught.startswith("yes"):
+            missed.append(module)
+        print(f"| `{module.removeprefix('tests.bugs.')}` | {member.op} | {_cell(doc)} | {member.caught_by} "
+              f"| {caught} | {examples} | {seconds} | {size} |", flush=True)
+    print()
+    print(f"{len(modules) - len(missed)} of {len(modules)} caught ({'random' if args.random else 'derandomized'} "
+          f"searches of at most {max(ZOO[m].budget for m in modules)} examples; small: input.size <= {SMALL}).")
+    for module in missed:
+        print(f"\nNot caught: `{module}`: {NOT_CAUGHT.get(module, 'no diagnosis recorded')}")
+    return 0 if set(missed) <= set(NOT_CAUGHT) else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
