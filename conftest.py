@@ -19,8 +19,12 @@ PROTOCOL = ("conv2d", "max_pool2d", "avg_pool2d")
 
 # deadline=None: the reference is a Python loop and torch's first call of a kind is slow; timing
 # is the benchmarks' business, never an assertion. The health checks stay on.
-settings.register_profile("default", max_examples=60, deadline=None, print_blob=True)
-settings.register_profile("thorough", max_examples=600, deadline=None, print_blob=True)
+# parent=Hypothesis's own default: under CI=true Hypothesis loads its "ci" profile first, and a
+# profile registered without a parent would inherit its derandomize, no database and suppressed
+# too_slow check; the suite's profiles are the same on every machine.
+_BASE = settings.get_profile("default")
+settings.register_profile("default", parent=_BASE, max_examples=60, deadline=None, print_blob=True)
+settings.register_profile("thorough", parent=_BASE, max_examples=600, deadline=None, print_blob=True)
 settings.load_profile(os.environ.get("CONVSPEC_PROFILE", "default"))
 
 

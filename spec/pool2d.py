@@ -87,7 +87,7 @@ def _forms_ok(call: Pool2dCall) -> bool:
     stride_ok = call.stride is None or call.stride in ((), []) or is_int_or_ints(call.stride, dims)
     return (is_int_or_ints(call.kernel_size, dims) and stride_ok and is_int_or_ints(call.padding, dims)
             and is_int_or_ints(call.dilation, dims) and isinstance(call.ceil_mode, bool)
-            and isinstance(call.return_indices, bool) and isinstance(call.count_include_pad, bool)
+            and isinstance(call.count_include_pad, bool)
             and (call.divisor_override is None or is_int(call.divisor_override)))
 
 
@@ -100,8 +100,9 @@ RULES = [
          lambda c: len(c.input_shape) not in (3, 4)),
     Rule("parameter_form",
          "kernel_size, padding and dilation must each be an int or a sequence of 1 or 2 ints; stride "
-         "the same or None (or an empty sequence), meaning stride = kernel_size; ceil_mode, "
-         "return_indices and count_include_pad bools; divisor_override None or an int",
+         "the same or None (or an empty sequence), meaning stride = kernel_size; ceil_mode and "
+         "count_include_pad bools (return_indices is read for its truth value, as torch reads it); "
+         "divisor_override None or an int",
          lambda c: not _forms_ok(c)),
     Rule("non_zero_divisor", "divisor_override must not be 0 (any other int, negative too, is allowed)",
          lambda c: c.divisor_override == 0),

@@ -93,3 +93,10 @@ def test_pinned_ceil_mode_drops_window_starting_in_padding():
     call = cs.Call("max_pool2d", dict(input=np.arange(5.0).reshape(1, 1, 1, 5), kernel_size=(1, 2),
                                       stride=(1, 2), padding=(0, 1), ceil_mode=True))
     assert call.run(torch_nn.max_pool2d).shape[-1] == call.run(reference.max_pool2d).shape[-1] == 3
+
+
+def test_return_indices_is_read_for_its_truth_value():
+    # torch dispatches on bool(return_indices) in Python; the spec (parameter_form) follows it.
+    call = cs.Call("max_pool2d", dict(input=np.arange(16.0).reshape(1, 1, 4, 4), kernel_size=2, return_indices=1))
+    for values, indices in (call.run(torch_nn.max_pool2d), call.run(reference.max_pool2d)):
+        np.testing.assert_array_equal(indices, [[[[5, 7], [13, 15]]]])
