@@ -6,12 +6,12 @@ Nothing here imports torch: the spec is what torch is checked against.
 from . import dtypes, shapes
 from .conv2d import Conv2dCall, check_conv2d
 from .pool2d import Pool2dCall, check_pool2d
-from .rules import Rule, SpecViolation, first_violation
+from .rules import Rule, SpecViolation, Unsupported, first_violation
 from .shapes import (conv_output_size, effective_kernel_size, pool_output_size, same_padding,
                      windows_that_fit)
 
 __all__ = [
-    "Conv2dCall", "Pool2dCall", "Rule", "SpecViolation", "check_conv2d", "check_pool2d", "conv_output_size", "dtypes",
+    "Conv2dCall", "Pool2dCall", "Rule", "SpecViolation", "Unsupported", "check_conv2d", "check_pool2d", "conv_output_size", "dtypes",
     "effective_kernel_size", "first_violation", "pool_output_size", "same_padding", "shapes",
     "windows_that_fit",
 ]

@@ -150,7 +150,7 @@ RULES = [
          torch="raises, except that with padding='valid' or 'same' it accepts a bias of another dtype "
                "and adds it in the input's dtype; the reference rejects that too"),
     Rule("supported_dtype", "the dtype must be one torch's CPU conv2d implements: " + ", ".join(dtypes.CONV2D),
-         lambda c: c.input_dtype not in dtypes.CONV2D),
+         lambda c: c.input_dtype not in dtypes.CONV2D, about_support=True),
     Rule("padding_pair_with_padding_mode",
          "with a padding_mode other than 'zeros', padding must be an int, a pair or a string",
          lambda c: c.padding_mode != "zeros" and is_one_entry_sequence(c.padding),
@@ -174,7 +174,7 @@ RULES = [
          lambda c: any(d * (k - 1) + 1 > n for n, k, d in zip(c.padded_size, c.kernel, c.dilations))),
     Rule("dilation_dtype",
          "dilation > 1 is implemented only for floating, complex and int64 inputs",
-         lambda c: max(c.dilations) > 1 and c.input_dtype not in dtypes.CONV2D_DILATED),
+         lambda c: max(c.dilations) > 1 and c.input_dtype not in dtypes.CONV2D_DILATED, about_support=True),
 ]
 
 

@@ -119,7 +119,7 @@ RULES = [
          lambda c: min(c.output_size) < 1),
     Rule("supported_dtype", "the dtype must be one torch's CPU pooling implements: max_pool2d "
          + ", ".join(MAX_POOL2D_DTYPES) + "; avg_pool2d " + ", ".join(AVG_POOL2D_DTYPES),
-         lambda c: c.input_dtype not in _dtypes(c)),
+         lambda c: c.input_dtype not in _dtypes(c), about_support=True),
 ]
 
 

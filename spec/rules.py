@@ -20,6 +20,9 @@ class Rule:
     # What torch 2.13 on CPU does with a call that breaks only this rule: "raises" (it agrees), or a
     # sentence saying how it differs. A divergence is pinned by a test, never left implicit.
     torch: str = "raises"
+    # The rule says what torch does not implement (a dtype, a dtype with an option): an
+    # implementation that raises Unsupported for such a call agrees with torch.
+    about_support: bool = False
 
     @property
     def torch_raises(self) -> bool:
@@ -32,6 +35,17 @@ class SpecViolation(ValueError):
     def __init__(self, rule: Rule, call: Any):
         self.rule = rule
         super().__init__(f"{rule.name}: {rule.message}; got {call.describe()}")
+
+
+class Unsupported(NotImplementedError):
+    """Raised by an implementation under test for a call it does not implement (an option, a dtype).
+
+    convspec discards such a call from its search and tallies it, instead of counting it as a
+    divergence; it is never taken as a rejection of an invalid call, except for the rules that are
+    themselves about support (``Rule.about_support``: a dtype torch does not implement either).
+    Plain NotImplementedError is read the same way. The message should say what is missing, for
+    example ``Unsupported("padding_mode='circular'")``.
+    """
 
 
 def first_violation(rules: Sequence[Rule], call: Any) -> Rule | None:
