@@ -1,11 +1,13 @@
-"""pytest configuration for convspec: the implementation under test (--impl), Hypothesis profiles,
-the report header. At the repository root so that `--impl MODULE` parses before any test path
-(pytest would otherwise take MODULE for a path and never load the option)."""
+"""pytest configuration for convspec: the implementation under test (--impl) and how it is run
+(--known, --strict-support, --isolate, --call-timeout, --warnings-as-errors, --report), Hypothesis
+profiles, the report header and the run's summary. At the repository root so that `--impl MODULE`
+parses before any test path (pytest would otherwise take MODULE for a path and never load the
+option)."""
 
 from __future__ import annotations
 
-import importlib
 import os
+import pathlib
 
 import hypothesis
 import numpy
@@ -13,9 +15,17 @@ import pytest
 import sympy
 import torch
 from hypothesis import settings
+from hypothesis.errors import Unsatisfiable
+
+from tests.harness.loading import CannotImport, load_module
+from tests.harness.known import KnownDivergence
+from tests.harness.summary import summary_lines, unsupported_reason
+from tests.harness.tally import Tally
+from tests.harness.under_test import InProcess, UnderTest
 
 DEFAULT_IMPL = "tests.adapters.torch_nn"
 PROTOCOL = ("conv2d", "max_pool2d", "avg_pool2d")
+CALL_LOG = ".convspec/last-call.py"
 
 # deadline=None: the reference is a Python loop and torch's first call of a kind is slow; timing
 # is the benchmarks' business, never an assertion. The health checks stay on.
@@ -27,35 +37,151 @@ settings.register_profile("default", parent=_BASE, max_examples=60, deadline=Non
 settings.register_profile("thorough", parent=_BASE, max_examples=600, deadline=None, print_blob=True)
 settings.load_profile(os.environ.get("CONVSPEC_PROFILE", "default"))
 
+_UNDER_TEST = pytest.StashKey[UnderTest]()
+
 
 def pytest_addoption(parser):
-    parser.addoption(
+    group = parser.getgroup("convspec", "the implementation under test")
+    group.addoption(
         "--impl", default=os.environ.get("CONVSPEC_IMPL", DEFAULT_IMPL), metavar="MODULE",
-        help="dotted name of the implementation under test (env CONVSPEC_IMPL; default: %(default)s)",
-    )
+        help="the implementation under test: a dotted module name on the path or the path of a .py "
+             "file (env CONVSPEC_IMPL; default: %(default)s)")
+    group.addoption(
+        "--known", default=os.environ.get("CONVSPEC_KNOWN"), metavar="MODULE",
+        help="a module (dotted name or .py path) whose list KNOWN holds the implementation's known "
+             "divergences (tests.harness.KnownDivergence); their failures are counted, not raised")
+    group.addoption("--strict-support", action="store_true",
+                    help="count every unsupported call (NotImplementedError) as a failure")
+    group.addoption("--isolate", action="store_true",
+                    help="run each call of the implementation in a worker process, so that a crash or "
+                         "a hang is reported as a failure of that call")
+    group.addoption("--call-timeout", type=float, default=5.0, metavar="SECONDS",
+                    help="with --isolate, the time one call may take before it counts as a hang "
+                         "(default: %(default)s)")
+    group.addoption("--warnings-as-errors", action="store_true",
+                    help="fail a call on which the implementation warns (default: count the warnings)")
+    group.addoption("--report", action="append", default=[], metavar="FILE",
+                    help="write the conformance report to FILE (.md or .json; may be given twice)")
 
 
-def _load_impl(config):
-    return importlib.import_module(config.getoption("--impl"))
+def _known(config) -> list[KnownDivergence]:
+    name = config.getoption("--known")
+    if not name:
+        return []
+    entries = getattr(load_module(name, "--known"), "KNOWN", None)
+    if not isinstance(entries, (list, tuple)) or not all(isinstance(e, KnownDivergence) for e in entries):
+        raise CannotImport(f"--known {name}: it must define KNOWN, a list of tests.harness.KnownDivergence")
+    return list(entries)
+
+
+def _executor(config, module):
+    if config.getoption("--isolate"):
+        from tests.harness.isolation import Isolated
+        return Isolated(config.getoption("--impl"), config.getoption("--call-timeout"))
+    log = pathlib.Path(config.rootpath, CALL_LOG)
+    log.parent.mkdir(exist_ok=True)
+    return InProcess(module, log)
+
+
+def pytest_configure(config):
+    try:
+        module = load_module(config.getoption("--impl"))
+        known = _known(config)
+    except CannotImport as problem:
+        raise pytest.UsageError(str(problem)) from None
+    config.stash[_UNDER_TEST] = UnderTest(
+        module, _executor(config, module), known, strict_support=config.getoption("--strict-support"),
+        warnings_as_errors=config.getoption("--warnings-as-errors"))
+
+
+def pytest_unconfigure(config):
+    under_test = config.stash.get(_UNDER_TEST, None)
+    if under_test is not None:
+        under_test.executor.close()
 
 
 def pytest_report_header(config):
-    impl = _load_impl(config)
-    provided = [name for name in PROTOCOL if hasattr(impl, name)]
+    under_test = config.stash[_UNDER_TEST]
+    module = under_test.module
+    provided = [name for name in PROTOCOL if under_test.provides(name)]
     missing = [name for name in PROTOCOL if name not in provided]
     profile = settings.get_current_profile_name()
+    running = (f"each call in a worker process, {config.getoption('--call-timeout')} s a call (--isolate)"
+               if config.getoption("--isolate") else f"in this process; the call in flight is kept in {CALL_LOG}")
     lines = [
         f"convspec: torch {torch.__version__}, numpy {numpy.__version__}, sympy {sympy.__version__}, "
         f"hypothesis {hypothesis.__version__}",
-        f"convspec: implementation under test: {impl.__name__} ({impl.__file__})",
+        f"convspec: implementation under test: {module.__name__} ({module.__file__}), run {running}",
         f"convspec: provides {', '.join(provided) or 'nothing'}"
         + (f"; lacks {', '.join(missing)}: their tests are skipped" if missing else ""),
         f"convspec: hypothesis profile {profile!r} (max_examples={settings.default.max_examples}); "
         "--hypothesis-profile=thorough for ten times the examples",
     ]
+    if under_test.declared:
+        lines.append(f"convspec: declared unsupported (never drawn): {under_test.declared}")
+    if under_test.known:
+        lines.append(f"convspec: known divergences: {', '.join(k.name for k in under_test.known)}")
+    if config.getoption("--strict-support"):
+        lines.append("convspec: --strict-support: an unsupported call is a failure")
     return lines
 
 
 @pytest.fixture(scope="session")
-def impl(pytestconfig):
-    return _load_impl(pytestconfig)
+def impl(pytestconfig) -> UnderTest:
+    return pytestconfig.stash[_UNDER_TEST]
+
+
+@pytest.fixture(autouse=True)
+def _running_test(request):
+    under_test = request.config.stash[_UNDER_TEST]
+    under_test.test = request.node.nodeid
+    yield
+    under_test.test = None
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(item, call):
+    outcome = yield
+    report = outcome.get_result()
+    if call.when != "call" or call.excinfo is None:
+        return
+    if call.excinfo.errisinstance(Unsatisfiable):
+        reason = unsupported_reason(item.config.stash[_UNDER_TEST].tally, item.nodeid)
+        if reason is not None:  # the implementation discarded every call: say so, never "passed"
+            report.outcome = "skipped"
+            report.longrepr = (str(item.path), item.location[1], f"Skipped: {reason}")
+    elif item.name.startswith("test_pinned_"):
+        from spec.behaviours import BEHAVIOURS
+        name = item.originalname.removeprefix("test_pinned_")
+        for behaviour in BEHAVIOURS:
+            if behaviour.name == name:
+                report.sections.append(("convspec: pinned torch behaviour", f"spec/behaviours.py, {name}: "
+                                        f"{behaviour.sentence}\nThis test checks that torch (and the "
+                                        "reference) still behave so."))
+
+
+def pytest_sessionfinish(session):
+    config = session.config
+    tally = config.stash[_UNDER_TEST].tally
+    if hasattr(config, "workeroutput"):  # a pytest-xdist worker: the controller adds it up
+        config.workeroutput["convspec_tally"] = tally.data
+        return
+    for path in config.getoption("--report"):
+        from tests.harness.report import write_report
+        write_report(path, config.stash[_UNDER_TEST], settings.get_current_profile_name())
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_testnodedown(node, error):
+    data = getattr(node, "workeroutput", {}).get("convspec_tally")
+    if data:
+        node.config.stash[_UNDER_TEST].tally.merge(Tally(data))
+
+
+def pytest_terminal_summary(terminalreporter, config):
+    under_test = config.stash[_UNDER_TEST]
+    lines = summary_lines(under_test.tally, under_test.known, under_test.name)
+    if lines:
+        terminalreporter.section("convspec summary")
+        for line in lines:
+            terminalreporter.write_line(line)

@@ -153,7 +153,7 @@ RULES = [
          lambda c: c.input_dtype not in dtypes.CONV2D, about_support=True),
     Rule("padding_pair_with_padding_mode",
          "with a padding_mode other than 'zeros', padding must be an int, a pair or a string",
-         lambda c: c.padding_mode != "zeros" and is_one_entry_sequence(c.padding),
+         lambda c: c.padding_mode != "zeros" and is_one_entry_sequence(c.padding), about_support=True,
          torch="raises for batched input, but for unbatched input nn.Conv2d hands the one entry to "
                "F.pad, which then pads the width only; the reference rejects both"),
     Rule("same_padding_dilation_pair_with_padding_mode",

@@ -20,8 +20,9 @@ class Rule:
     # What torch 2.13 on CPU does with a call that breaks only this rule: "raises" (it agrees), or a
     # sentence saying how it differs. A divergence is pinned by a test, never left implicit.
     torch: str = "raises"
-    # The rule says what torch does not implement (a dtype, a dtype with an option): an
-    # implementation that raises Unsupported for such a call agrees with torch.
+    # The rule marks the edge of what torch implements, and torch's own answer is
+    # NotImplementedError (a dtype, a dtype with an option, a padding form): an implementation
+    # under test that raises Unsupported for such a call agrees with torch.
     about_support: bool = False
 
     @property

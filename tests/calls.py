@@ -42,5 +42,16 @@ class Call:
             for name, value in self.kwargs.items())
         return f"{self.op}(\n{args},\n)"
 
+    def __repr__(self) -> str:
+        return self.python()
+
+    def _repr_pretty_(self, printer, cycle) -> None:
+        # Hypothesis prints a falsifying example with its pretty-printer, which reads this hook
+        # first: the example is then runnable Python too, not the dataclass's fields.
+        printer.text(self.python())
+
     def __getitem__(self, name):
         return self.kwargs[name]
+
+    def get(self, name, default=None):
+        return self.kwargs.get(name, default)

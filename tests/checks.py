@@ -3,15 +3,18 @@
 from __future__ import annotations
 
 import numpy as np
-import pytest
 
 import reference
 from spec.pool2d import Pool2dCall
-from spec.rules import SpecViolation
+from spec import conv2d as conv2d_spec
+from spec import pool2d as pool2d_spec
+from spec.rules import SpecViolation, rule_named
 from spec.tolerance import ACCUMULATOR, sum_tolerance
 
 from .adapters import torch_nn
 from .compare import assert_matches
+
+RULES = {"conv2d": conv2d_spec.RULES, "max_pool2d": pool2d_spec.RULES, "avg_pool2d": pool2d_spec.RULES}
 
 
 def conv2d_bound(call, expected=None) -> np.ndarray | None:
@@ -72,33 +75,26 @@ def check_avg_pool2d(avg_pool2d, call) -> None:
     assert_matches(call.run(avg_pool2d), expected, call, avg_pool2d_bound(call, expected))
 
 
-def provided(impl, name):
-    """The implementation's ``name`` function; the test is skipped if it has none."""
-    function = getattr(impl, name, None)
-    if function is None:
-        pytest.skip(f"{impl.__name__} provides no {name}")
-    return function
-
-
 def assert_rejected_everywhere(call, rule: str, impl) -> None:
-    """Error parity: the reference rejects ``call`` naming ``rule``; torch and the implementation
-    under test raise too."""
-    assert_rejected(call, rule, getattr(reference, call.op),
-                    {"torch": getattr(torch_nn, call.op), "the implementation": provided(impl, call.op)})
+    """Error parity: the reference rejects ``call`` naming ``rule``, torch raises too, and so does
+    the implementation under test (``impl``, a tests.harness.UnderTest)."""
+    assert_rejected(call, rule, getattr(reference, call.op), {"torch": getattr(torch_nn, call.op)})
+    impl.rejects(call, rule_named(RULES[call.op], rule))
 
 
 def assert_rejected(call, rule: str, reference_function, others) -> None:
     """The reference rejects ``call`` naming ``rule``; each of ``others`` (name -> function) raises."""
+    sentence = rule_named(RULES[call.op], rule).message
     try:
         call.run(reference_function)
     except SpecViolation as violation:
-        assert violation.rule.name == rule, f"reference named {violation.rule.name}\n{call.python()}"
+        assert violation.rule.name == rule, f"reference named {violation.rule.name}, not {rule}\n{call.python()}"
     else:
-        raise AssertionError(f"the reference accepted a call breaking {rule}:\n{call.python()}")
+        raise AssertionError(f"the reference accepted a call breaking {rule} ({sentence}):\n{call.python()}")
     for name, function in others.items():
         try:
             result = call.run(function)
         except Exception:
             continue
-        raise AssertionError(f"{name} accepted a call breaking {rule} (returned "
-                             f"{type(result).__name__}):\n{call.python()}")
+        raise AssertionError(f"{name} accepted a call breaking {rule} ({sentence}); it returned "
+                             f"{type(result).__name__}:\n{call.python()}")

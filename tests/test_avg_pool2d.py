@@ -13,7 +13,8 @@ from spec.pool2d import RULES, Pool2dCall
 
 from . import strategies as cs
 from .adapters import torch_nn
-from .checks import assert_rejected_everywhere, check_avg_pool2d, provided
+from .harness import implementation_settings, valid_calls
+from .checks import assert_rejected_everywhere, check_avg_pool2d
 
 
 @given(call=cs.pool2d_calls("avg_pool2d"))
@@ -23,13 +24,14 @@ def test_output_shape_matches_torch(call):
     assert spec_shape == torch_shape, f"spec {spec_shape}, torch {torch_shape} for\n{call.python()}"
 
 
-@given(call=cs.pool2d_calls("avg_pool2d"))
-def test_implementation_matches_reference(impl, call):
-    check_avg_pool2d(provided(impl, "avg_pool2d"), call)
+@implementation_settings()
+@given(data=st.data())
+def test_implementation_matches_reference(impl, data):
+    impl.conforms(data.draw(valid_calls("avg_pool2d", impl), label="call"), check_avg_pool2d)
 
 
 @pytest.mark.parametrize("rule", [rule.name for rule in RULES if rule.name != "positive_dilation"])
-@settings(max_examples=max(10, settings.default.max_examples // 3))
+@implementation_settings(max_examples=max(10, settings.default.max_examples // 3))
 @given(data=st.data())
 def test_error_parity(impl, rule, data):
     call = data.draw(cs.invalid_pool2d_calls("avg_pool2d", rule), label="call")

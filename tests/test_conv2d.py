@@ -15,7 +15,8 @@ from spec.rules import SpecViolation, rule_named
 
 from . import strategies as cs
 from .adapters import torch_nn
-from .checks import assert_rejected_everywhere, check_conv2d, conv2d_bound, provided
+from .harness import implementation_settings, valid_calls
+from .checks import assert_rejected_everywhere, check_conv2d, conv2d_bound
 from .compare import assert_matches
 
 
@@ -26,9 +27,10 @@ def test_output_shape_matches_torch(call):
     assert spec_shape == torch_shape, f"spec {spec_shape}, torch {torch_shape} for\n{call.python()}"
 
 
-@given(call=cs.conv2d_calls())
-def test_implementation_matches_reference(impl, call):
-    check_conv2d(provided(impl, "conv2d"), call)
+@implementation_settings()
+@given(data=st.data())
+def test_implementation_matches_reference(impl, data):
+    impl.conforms(data.draw(valid_calls("conv2d", impl), label="call"), check_conv2d)
 
 
 @given(call=cs.conv2d_calls())
@@ -44,7 +46,7 @@ PARITY_RULES = [rule.name for rule in RULES if rule.torch_raises or rule.name in
 
 
 @pytest.mark.parametrize("rule", PARITY_RULES)
-@settings(max_examples=max(10, settings.default.max_examples // 3))
+@implementation_settings(max_examples=max(10, settings.default.max_examples // 3))
 @given(data=st.data())
 def test_error_parity(impl, rule, data):
     """A call breaking ``rule`` is rejected by the reference (naming the rule), torch and the

@@ -59,8 +59,7 @@ def _batch(shape, spatial_dims: int) -> str:
     return "empty" if shape[0] == 0 else "batched"
 
 
-def _conv2d(kwargs) -> dict:
-    call = Conv2dCall.of(**kwargs)
+def _conv2d(call: Conv2dCall) -> dict:
     padding = call.padding if isinstance(call.padding, str) else (">0" if max(call.numeric_padding) > 0 else "0")
     groups = call.groups
     kind = "1" if groups == 1 else ("depthwise" if call.weight_shape[1] == 1 else "grouped")
@@ -69,11 +68,10 @@ def _conv2d(kwargs) -> dict:
             "groups": kind, "bias": call.bias_shape is not None, "batch": _batch(call.input_shape, 2)}
 
 
-def _pool2d(op, kwargs) -> dict:
-    call = (Pool2dCall.max if op == "max_pool2d" else Pool2dCall.avg)(**kwargs)
+def _pool2d(call: Pool2dCall) -> dict:
     result = {"dtype": call.input_dtype, "padding": ">0" if max(call.paddings) > 0 else "0",
               "stride": "kernel_size" if call.strides == call.kernel else "other"}
-    if op == "max_pool2d":
+    if call.op == "max_pool2d":
         result.update(dilation=_more_than_one(call.dilations), ceil_mode=bool(call.ceil_mode),
                       return_indices=bool(call.return_indices))
     else:
@@ -83,8 +81,16 @@ def _pool2d(op, kwargs) -> dict:
     return result
 
 
-def features(call) -> dict:
-    """The options of ``call`` (a tests.calls.Call of a valid call), feature name -> value."""
+def spec_call(call):
+    """The spec's view of a drawn call (tests.calls.Call): shapes, dtypes and parameters."""
     if call.op == "conv2d":
-        return _conv2d(call.kwargs)
-    return _pool2d(call.op, call.kwargs)
+        return Conv2dCall.of(**call.kwargs)
+    return (Pool2dCall.max if call.op == "max_pool2d" else Pool2dCall.avg)(**call.kwargs)
+
+
+def features(call) -> dict:
+    """The options of a valid call, feature name -> value. ``call`` is a drawn call
+    (tests.calls.Call) or the spec's call object (spec.conv2d.Conv2dCall, spec.pool2d.Pool2dCall)."""
+    if not isinstance(call, (Conv2dCall, Pool2dCall)):
+        call = spec_call(call)
+    return _conv2d(call) if isinstance(call, Conv2dCall) else _pool2d(call)

@@ -1,0 +1,40 @@
+"""The valid calls drawn for an implementation under test: the suite's strategies, less the calls
+with an option the implementation declares it lacks (its module's ``UNSUPPORTED``), so no search
+time is spent on them. The filter acts on the config, before any array is drawn."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from hypothesis import strategies as st
+
+from spec.conv2d import Conv2dCall
+from spec.pool2d import Pool2dCall
+
+from ..strategies.conv2d import conv2d_call, conv2d_configs
+from ..strategies.pool2d import pool2d_call, pool2d_configs
+
+
+def _configs(op: str):
+    return conv2d_configs() if op == "conv2d" else pool2d_configs(op)
+
+
+def _spec_call(op: str, config: dict):
+    return Conv2dCall(**config) if op == "conv2d" else Pool2dCall(**config)
+
+
+def _call(draw, op: str, config: dict):
+    return conv2d_call(draw, config) if op == "conv2d" else pool2d_call(draw, config)
+
+
+@lru_cache(maxsize=None)
+def valid_calls(op: str, under_test=None):
+    """Valid calls of ``op``; with ``under_test``, none that it declares unsupported."""
+    configs = _configs(op)
+    if under_test is not None and under_test.declared.get(op):
+        configs = configs.filter(lambda config: not under_test.declares_unsupported(op, _spec_call(op, config)))
+
+    @st.composite
+    def calls(draw):
+        return _call(draw, op, draw(configs, label="config"))
+    return calls()
