@@ -12,9 +12,19 @@ from spec.rules import SpecViolation, rule_named
 from spec.tolerance import ACCUMULATOR, sum_tolerance
 
 from .adapters import torch_nn
-from .compare import assert_matches
+from .compare import Mismatch, assert_matches
+from .strategies import TORCH_RAISES_WHEN
 
 RULES = {"conv2d": conv2d_spec.RULES, "max_pool2d": pool2d_spec.RULES, "avg_pool2d": pool2d_spec.RULES}
+
+# The rules error parity checks, per operator: those torch enforces (in part of their domain, for
+# TORCH_RAISES_WHEN's), less the pooling rule on the other pool's parameter (a breaker of it
+# switches the operator).
+PARITY_RULES = {
+    "conv2d": [rule.name for rule in conv2d_spec.RULES if rule.torch_raises or rule.name in TORCH_RAISES_WHEN],
+    "max_pool2d": [rule.name for rule in pool2d_spec.RULES if rule.name != "non_zero_divisor"],
+    "avg_pool2d": [rule.name for rule in pool2d_spec.RULES if rule.name != "positive_dilation"],
+}
 
 
 def conv2d_bound(call, expected=None) -> np.ndarray | None:
@@ -63,7 +73,9 @@ def check_max_pool2d(max_pool2d, call) -> None:
     """Values (and indices) exactly as the reference's."""
     got, expected = call.run(max_pool2d), call.run(reference.max_pool2d)
     if call["return_indices"]:
-        assert isinstance(got, tuple) and len(got) == 2, f"expected (values, indices), got {type(got)}"
+        if not (isinstance(got, tuple) and len(got) == 2):
+            raise Mismatch("type", f"expected (values, indices), got {type(got).__name__}\n\n"
+                                   f"minimal failing call:\n{call.python()}")
         assert_matches(got[0], expected[0], call, what="values")
         assert_matches(got[1], expected[1], call, what="indices")
     else:
@@ -98,3 +110,6 @@ def assert_rejected(call, rule: str, reference_function, others) -> None:
             continue
         raise AssertionError(f"{name} accepted a call breaking {rule} ({sentence}); it returned "
                              f"{type(result).__name__}:\n{call.python()}")
+
+
+CHECKS = {"conv2d": check_conv2d, "max_pool2d": check_max_pool2d, "avg_pool2d": check_avg_pool2d}

@@ -7,6 +7,15 @@ import numpy as np
 from .calls import Call
 
 
+class Mismatch(AssertionError):
+    """A result that differs from the reference's; ``kind`` says how: type, shape, dtype, values
+    or indices (the hunt files divergences by it)."""
+
+    def __init__(self, kind: str, message: str):
+        self.kind = kind
+        super().__init__(message)
+
+
 def _where(call: Call) -> str:
     return f"\n\nminimal failing call:\n{call.python()}"
 
@@ -15,9 +24,12 @@ def assert_matches(got, expected: np.ndarray, call: Call, bound: np.ndarray | No
     """``got`` has ``expected``'s type, shape and dtype, and its values: exactly where ``bound`` is
     None (integers, max pooling, indices), else within ``bound`` element by element (NaN where
     the reference has NaN, the same infinities where it has infinities)."""
-    assert isinstance(got, np.ndarray), f"{what}: expected an ndarray, got {type(got).__name__}{_where(call)}"
-    assert got.shape == expected.shape, f"{what}: shape {got.shape}, expected {expected.shape}{_where(call)}"
-    assert got.dtype == expected.dtype, f"{what}: dtype {got.dtype}, expected {expected.dtype}{_where(call)}"
+    if not isinstance(got, np.ndarray):
+        raise Mismatch("type", f"{what}: expected an ndarray, got {type(got).__name__}{_where(call)}")
+    if got.shape != expected.shape:
+        raise Mismatch("shape", f"{what}: shape {got.shape}, expected {expected.shape}{_where(call)}")
+    if got.dtype != expected.dtype:
+        raise Mismatch("dtype", f"{what}: dtype {got.dtype}, expected {expected.dtype}{_where(call)}")
     if bound is None:
         same = got == expected
         if expected.dtype.kind in "fc":
@@ -34,5 +46,5 @@ def assert_matches(got, expected: np.ndarray, call: Call, bound: np.ndarray | No
         detail = f"at {worst}: got {got[worst]!r}, expected {expected[worst]!r}"
         if bound is not None:
             detail += f", allowed error {bound[worst]:.3g}, error {abs(complex(got[worst]) - complex(expected[worst])):.3g}"
-        raise AssertionError(f"{what}: {int((~same).sum())} of {same.size} elements differ; first {detail}"
-                             f"{_where(call)}")
+        raise Mismatch("indices" if what == "indices" else "values",
+                       f"{what}: {int((~same).sum())} of {same.size} elements differ; first {detail}{_where(call)}")

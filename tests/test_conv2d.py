@@ -16,7 +16,7 @@ from spec.rules import SpecViolation, rule_named
 from . import strategies as cs
 from .adapters import torch_nn
 from .harness import implementation_settings, valid_calls
-from .checks import assert_rejected_everywhere, check_conv2d, conv2d_bound
+from .checks import PARITY_RULES, assert_rejected_everywhere, check_conv2d, conv2d_bound
 from .compare import assert_matches
 
 
@@ -42,10 +42,7 @@ def test_reference_leaves_its_inputs_alone(call):
         np.testing.assert_array_equal(value, before[name], err_msg=f"reference.conv2d changed {name}")
 
 
-PARITY_RULES = [rule.name for rule in RULES if rule.torch_raises or rule.name in cs.TORCH_RAISES_WHEN]
-
-
-@pytest.mark.parametrize("rule", PARITY_RULES)
+@pytest.mark.parametrize("rule", PARITY_RULES["conv2d"])
 @implementation_settings(max_examples=max(10, settings.default.max_examples // 3))
 @given(data=st.data())
 def test_error_parity(impl, rule, data):

@@ -16,7 +16,7 @@ from spec.pool2d import RULES, Pool2dCall
 from . import strategies as cs
 from .adapters import torch_nn
 from .harness import implementation_settings, valid_calls
-from .checks import assert_rejected, assert_rejected_everywhere, check_max_pool2d
+from .checks import PARITY_RULES, assert_rejected, assert_rejected_everywhere, check_max_pool2d
 
 
 
@@ -34,7 +34,7 @@ def test_implementation_matches_reference(impl, data):
     impl.conforms(data.draw(valid_calls("max_pool2d", impl), label="call"), check_max_pool2d)
 
 
-@pytest.mark.parametrize("rule", [rule.name for rule in RULES if rule.name != "non_zero_divisor"])
+@pytest.mark.parametrize("rule", PARITY_RULES["max_pool2d"])
 @implementation_settings(max_examples=max(10, settings.default.max_examples // 3))
 @given(data=st.data())
 def test_error_parity(impl, rule, data):

@@ -109,10 +109,10 @@ class Isolated:
         if not answered:
             self._stop()
             raise CallFailed(f"the implementation did not return within {self.timeout} s (--call-timeout); "
-                             f"its worker was killed{_where(call)}")
+                             f"its worker was killed{_where(call)}", kind="timeout")
         if answer is None:
             raise CallFailed(f"the implementation's worker process {_death(self._stop())} during the call"
-                             f"{_where(call)}")
+                             f"{_where(call)}", kind="crash")
         kind, *payload = answer
         if kind == "unsupported":
             raise NotSupported(payload[0])

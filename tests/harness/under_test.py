@@ -25,7 +25,13 @@ from .features import features
 
 class CallFailed(AssertionError):
     """The implementation crashed, hung or (with --warnings-as-errors) warned: a failure of the
-    call wherever it happens, never a rejection of an invalid call."""
+    call wherever it happens, never a rejection of an invalid call. ``kind`` names which."""
+
+    kind = "warning"
+
+    def __init__(self, message: str, kind: str | None = None):
+        super().__init__(message)
+        self.kind = kind or self.kind
 
 
 class Raised(Exception):
