@@ -72,6 +72,8 @@ class Hunt:
     under_test: UnderTest
     budget: float = 300.0
     examples: int = 300  # per search
+    parity_examples: int | None = None  # per search of one rule's calls; default examples // 10, at least 20
+    derandomize: bool = False  # the same searches on every run (the meta-tests' reproducible hunts)
     found: list = field(default_factory=list)
     calls: int = 0
     start: float = field(default_factory=time.perf_counter)
@@ -133,13 +135,13 @@ class Hunt:
         """Add ``divergence``, replacing the buckets it is a smaller form of."""
         self.found = [d for d in self.found if not _covers(divergence.bucket, d.bucket)] + [divergence]
 
-    def search(self, op: str) -> Divergence | None:
-        """One search of ``op`` for a divergence outside the buckets found so far."""
+    def search(self, op: str, rule: str | None) -> Divergence | None:
+        """One search of ``op``'s valid calls (``rule`` None) or of calls breaking ``rule``, for a
+        divergence outside the buckets found so far."""
         known_kinds = {(d.operator, d.kind) for d in self.found}
         target = {}
 
-        def diverges(drawn) -> bool:
-            call, rule = drawn
+        def diverges(call) -> bool:
             result = self.outcome(call, rule)
             if result is None:
                 return False
@@ -153,10 +155,11 @@ class Hunt:
             target.setdefault("kind", kind)
             return True
 
-        search = settings(database=None, deadline=None, max_examples=self.examples,
+        examples = self.examples if rule is None else self.parity_examples or max(20, self.examples // 10)
+        search = settings(database=None, deadline=None, max_examples=examples, derandomize=self.derandomize,
                           phases=[Phase.generate, Phase.shrink], suppress_health_check=list(HealthCheck))
         try:
-            call, rule = find(_calls(op, self.under_test), diverges, settings=search)
+            call = find(_calls(op, rule, self.under_test), diverges, settings=search)
         except NoSuchExample:
             return None
         kind, message = self.outcome(call, rule)
@@ -166,17 +169,21 @@ class Hunt:
         return divergence
 
     def run(self, ops, progress=lambda line: None) -> list[Divergence]:
-        remaining = list(ops)
+        """Search each operator's valid calls, then the calls breaking each of its rules, again and
+        again while a search finds something new."""
+        remaining = [(op, rule) for op in ops for rule in [None] + PARITY_RULES[op]]
         try:
             while remaining:
-                for op in list(remaining):
-                    divergence = self.search(op)
+                for op, rule in list(remaining):
+                    divergence = self.search(op, rule)
+                    what = "valid calls" if rule is None else f"calls breaking {rule}"
                     if divergence is None:
-                        remaining.remove(op)
-                        progress(f"{op}: nothing new after {self.examples} examples")
+                        remaining.remove((op, rule))
+                        if rule is None:
+                            progress(f"{op}: {what}: nothing new")
                         continue
                     self._file(divergence)
-                    progress(f"{op}: {divergence.kind} ({_options_text(divergence.options)})")
+                    progress(f"{op}: {what}: {divergence.kind} ({_options_text(divergence.options)})")
         except _OutOfTime:
             progress(f"budget of {self.budget:.0f} s spent")
         return self.found
@@ -190,10 +197,7 @@ def _options_text(options) -> str:
     return ", ".join(f"{name}={value}" for name, value in options) or "any call"
 
 
-def _calls(op: str, under_test: UnderTest):
-    """(call, None) for valid calls, (call, rule) for calls that break ``rule``."""
-    invalid = invalid_conv2d_calls if op == "conv2d" else (lambda rule: invalid_pool2d_calls(op, rule))
-    rules = PARITY_RULES[op]
-    return st.one_of(
-        valid_calls(op, under_test).map(lambda call: (call, None)),
-        st.sampled_from(rules).flatmap(lambda rule: invalid(rule).map(lambda call, rule=rule: (call, rule))))
+def _calls(op: str, rule: str | None, under_test: UnderTest):
+    if rule is None:
+        return valid_calls(op, under_test)
+    return invalid_conv2d_calls(rule) if op == "conv2d" else invalid_pool2d_calls(op, rule)

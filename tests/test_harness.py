@@ -1,0 +1,211 @@
+"""Meta-tests of the harness (tests/harness/), with the implementations of tests/samples written to
+misbehave: unsupported options hiding a bug, crashes and hangs, three distinct bugs, warnings."""
+
+from __future__ import annotations
+
+import importlib
+import subprocess
+import sys
+
+import numpy as np
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from hypothesis.errors import Unsatisfiable
+
+from spec.conv2d import RULES as CONV2D_RULES
+from spec.rules import rule_named
+
+from .calls import Call
+from .checks import check_conv2d, check_max_pool2d
+from .harness import KnownDivergence, valid_calls
+from .harness.hunting import Hunt
+from .harness.isolation import Isolated
+from .harness.report import markdown, matrix
+from .harness.summary import summary_lines
+from .harness.under_test import CallFailed, InProcess, UnderTest
+
+# The inner searches are derandomized: a meta-test's verdict must not depend on the run's seed.
+SEARCH = settings(max_examples=60, derandomize=True, database=None, deadline=None)
+
+
+def under_test(name: str, **options) -> UnderTest:
+    module = importlib.import_module(f"tests.samples.{name}")
+    return UnderTest(module, InProcess(module, None), **options)
+
+
+def discarded(action) -> bool:
+    """Run ``action`` as the body of a one-example property test: True if it discarded the example
+    (hypothesis.reject), which Hypothesis reports as Unsatisfiable when no example is left."""
+    @settings(max_examples=1, database=None, deadline=None)
+    @given(st.just(None))
+    def property_(_):
+        action()
+    try:
+        property_()
+    except Unsatisfiable:
+        return True
+    return False
+
+
+def _search_conv2d(target: UnderTest):
+    @SEARCH
+    @given(call=valid_calls("conv2d", target))
+    def property_(call):
+        target.conforms(call, check_conv2d)
+    property_()
+
+
+@pytest.fixture(scope="module")
+def partial_search():
+    """partial_support searched as test_implementation_matches_reference searches it."""
+    target = under_test("partial_support")
+    with pytest.raises(AssertionError, match="elements differ|shape") as failure:
+        _search_conv2d(target)
+    return target, failure.value
+
+
+def test_bug_behind_unsupported_options_is_found(partial_search):
+    target, failure = partial_search
+    assert "stride=(" in str(failure) or "stride=[" in str(failure) or "stride=2" in str(failure)
+    messages = target.tally.data["unsupported"]["conv2d"]
+    assert any(m.startswith("dtype ") for m in messages) and any("padding_mode=" in m for m in messages)
+    assert target.tally.data["calls"]["conv2d"]["unsupported"] > 0
+
+
+def test_unsupported_is_no_rejection_except_for_rules_about_support():
+    target = under_test("partial_support")
+    too_small = Call("conv2d", dict(input=np.zeros((1, 1, 2, 2), np.complex64), weight=np.zeros((1, 1, 3, 3), np.complex64)))
+    # Discarded: the NotImplementedError says nothing of the rule the call breaks.
+    assert discarded(lambda: target.rejects(too_small, rule_named(CONV2D_RULES, "kernel_fits")))
+    assert target.tally.data["parity"]["conv2d"]["kernel_fits"] == {"unsupported": 1}
+    bool_input = Call("conv2d", dict(input=np.zeros((1, 1, 2, 2), bool), weight=np.zeros((1, 1, 1, 1), bool)))
+    # torch does not implement bool either: the NotImplementedError agrees with it.
+    assert not discarded(lambda: target.rejects(bool_input, rule_named(CONV2D_RULES, "supported_dtype")))
+    float_too_small = Call("conv2d", dict(too_small.kwargs, input=np.zeros((1, 1, 2, 2)), weight=np.zeros((1, 1, 3, 3))))
+    assert not discarded(lambda: target.rejects(float_too_small, rule_named(CONV2D_RULES, "kernel_fits")))
+    assert target.tally.data["parity"]["conv2d"]["kernel_fits"] == {"unsupported": 1, "rejects": 1}
+
+
+def test_declared_unsupported_options_are_never_drawn():
+    target = under_test("partial_support")
+
+    @SEARCH
+    @given(call=valid_calls("max_pool2d", target))
+    def property_(call):
+        assert not call["ceil_mode"]
+        target.conforms(call, check_max_pool2d)
+    property_()
+    assert "unsupported" not in target.tally.data["calls"]["max_pool2d"]
+
+
+def test_strict_support_counts_unsupported_as_failure():
+    target = under_test("partial_support", strict_support=True)
+    call = Call("conv2d", dict(input=np.zeros((1, 1, 2, 2), np.int64), weight=np.zeros((1, 1, 1, 1), np.int64), bias=None))
+    with pytest.raises(AssertionError, match="--strict-support"):
+        target.conforms(call, check_conv2d)
+
+
+def test_known_divergence_is_counted_and_discarded_and_a_silent_one_may_be_fixed():
+    flipped = KnownDivergence("flipped", "conv2d", lambda call: True, "the sample's docstring")
+    silent = KnownDivergence("silent", "max_pool2d", lambda call: call["return_indices"] is False, "none")
+    target = under_test("three_bugs", known=[flipped, silent])
+    asymmetric = Call("conv2d", dict(input=np.arange(4.0).reshape(1, 1, 2, 2),
+                                     weight=np.arange(4.0).reshape(1, 1, 2, 2) + 1, bias=None))
+    assert discarded(lambda: target.conforms(asymmetric, check_conv2d))
+    target.conforms(Call("max_pool2d", dict(input=np.arange(4.0).reshape(1, 1, 2, 2), kernel_size=2,
+                                            return_indices=False)), check_max_pool2d)
+    assert target.tally.data["known"] == {"flipped": {"matched": 1, "diverged": 1},
+                                          "silent": {"matched": 1, "diverged": 0}}
+    lines = "\n".join(summary_lines(target.tally, target.known, target.name))
+    assert "flipped (conv2d): diverged on 1 of the 1 calls" in lines and "none diverged: it may be fixed" in lines
+
+
+def test_warnings_are_counted_not_failures_unless_asked():
+    call = Call("max_pool2d", dict(input=np.array([[[[np.inf, 1.0]]]]), kernel_size=(1, 2), return_indices=False))
+    target = under_test("warns")
+    target.conforms(call, check_max_pool2d)
+    (key, entry), = target.tally.data["warnings"].items()
+    assert "RuntimeWarning: invalid value encountered in subtract" in key and entry["count"] == 1
+    assert "np.inf" in entry["first call"]
+    with pytest.raises(CallFailed, match="--warnings-as-errors"):
+        under_test("warns", warnings_as_errors=True).conforms(call, check_max_pool2d)
+
+
+def test_isolated_crash_and_hang_are_failures_and_the_worker_restarts():
+    executor = Isolated("tests.samples.crashes_and_hangs", timeout=1.0)
+    x = np.zeros((1, 1, 2, 2))
+    try:
+        with pytest.raises(CallFailed, match="killed by SIGSEGV") as crash:
+            executor.run(Call("max_pool2d", dict(input=x, kernel_size=2, ceil_mode=True)))
+        assert crash.value.kind == "crash" and "max_pool2d(" in str(crash.value)
+        with pytest.raises(CallFailed, match="did not return within 1.0 s") as hang:
+            executor.run(Call("avg_pool2d", dict(input=x, kernel_size=2, count_include_pad=False)))
+        assert hang.value.kind == "timeout"
+        result, caught = executor.run(Call("avg_pool2d", dict(input=x + 2, kernel_size=2)))
+        assert result.tolist() == [[[[2.0]]]] and caught == []
+    finally:
+        executor.close()
+
+
+def _pytest(*args) -> subprocess.CompletedProcess:
+    # The "fast" profile (20 examples, derandomized): these runs check what the harness reports,
+    # not how hard the suite searches.
+    return subprocess.run([sys.executable, "-m", "pytest", "-p", "no:cacheprovider", "-q", "-p", "scripts.fast_profile",
+                           "--hypothesis-profile=fast", *args],
+                          capture_output=True, text=True, timeout=600)
+
+
+def test_isolated_run_reports_crash_hang_and_value_bug_and_ends_with_its_summary():
+    run = _pytest("tests/test_conv2d.py", "tests/test_max_pool2d.py", "tests/test_avg_pool2d.py",
+                  "-k", "implementation_matches", "--impl", "tests.samples.crashes_and_hangs",
+                  "--isolate", "--call-timeout", "0.5")
+    out = run.stdout
+    assert run.returncode == 1, out[-3000:]
+    assert "3 failed" in out and "convspec summary" in out
+    assert "killed by SIGSEGV" in out and "did not return within 0.5 s" in out and "elements differ" in out
+    assert out.count("minimal failing call:") >= 3
+
+
+def test_a_test_whose_calls_are_all_unsupported_is_skipped_with_the_reason():
+    run = _pytest("tests/test_conv2d.py", "-k", "implementation_matches", "--impl", "tests.samples.nothing_supported")
+    assert run.returncode == 0, run.stdout[-3000:]
+    assert "1 skipped" in run.stdout and "every call drawn was unsupported" in run.stdout
+
+
+def test_an_impl_that_cannot_be_imported_gives_one_line():
+    run = _pytest("--impl", "no_such_backend.ops", "tests/test_tolerance.py")
+    assert run.returncode == 4
+    errors = [line for line in run.stderr.splitlines() if line.strip()]
+    assert errors == ["ERROR: --impl no_such_backend.ops: cannot import it: No module named 'no_such_backend' "
+                      "(is it on the path? run from the directory that holds it, or give the path of its .py file)"]
+
+
+def test_impl_given_as_a_path():
+    run = _pytest("tests/test_max_pool2d.py", "-k", "implementation_matches", "--impl", "tests/samples/warns.py")
+    assert run.returncode == 0, run.stdout[-3000:]
+    assert "convspec_loaded_warns" in run.stdout and "1 passed" in run.stdout
+
+
+def test_hunt_reports_each_distinct_divergence_once():
+    hunt = Hunt(under_test("three_bugs"), budget=300, examples=150, parity_examples=10, derandomize=True)
+    found = hunt.run(["conv2d", "max_pool2d", "avg_pool2d"])
+    kinds = sorted((d.operator, d.kind, d.options) for d in found)
+    assert kinds == [("avg_pool2d", "accepted an invalid call", (("rule", "non_zero_divisor"),)),
+                     ("conv2d", "values", ()), ("max_pool2d", "indices", (("return_indices", True),))], kinds
+
+
+def test_hunt_finds_nothing_in_torch():
+    module = importlib.import_module("tests.adapters.torch_nn")
+    assert Hunt(UnderTest(module, InProcess(module, None)), budget=300, examples=30, parity_examples=5, derandomize=True).run(
+        ["conv2d", "max_pool2d", "avg_pool2d"]) == []
+
+
+def test_report_matrix_verdicts(partial_search):
+    target, _ = partial_search
+    table = matrix(target.tally)["conv2d"]["options"]
+    verdicts = {(row["option"], row["value"]): row["verdict"] for row in table}
+    assert verdicts[("dtype", "complex64")] == "unsupported"
+    assert verdicts[("padding_mode", "circular")] == "unsupported"
+    assert verdicts[("stride", ">1")] == "diverges"
+    assert "| dtype | `int8` | unsupported |" in markdown("partial_support", matrix(target.tally))
