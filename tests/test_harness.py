@@ -209,3 +209,13 @@ def test_report_matrix_verdicts(partial_search):
     assert verdicts[("padding_mode", "circular")] == "unsupported"
     assert verdicts[("stride", ">1")] == "diverges"
     assert "| dtype | `int8` | unsupported |" in markdown("partial_support", matrix(target.tally))
+
+
+def test_a_failure_names_the_pinned_behaviours_its_call_touches():
+    # Two windows: a tie (1, 1), which three_bugs gives to the last index, and (NaN, 3).
+    nan_window = Call("max_pool2d", dict(input=np.array([[[[1.0, 1.0, np.nan, 3.0]]]]), kernel_size=(1, 2),
+                                         return_indices=True))
+    with pytest.raises(AssertionError, match="max_nan_wins_with_last_nan_index: A window holding NaN") as failure:
+        under_test("three_bugs").conforms(nan_window, check_max_pool2d)  # its ties go to the last index
+    assert "max_ties_go_to_first_in_row_major_order" in str(failure.value)
+

@@ -21,6 +21,7 @@ from spec.rules import Rule
 from ..calls import Call
 from .tally import CONFORMS, DIVERGES, UNSUPPORTED, Tally, _known
 from .features import features
+from .quirks import note
 
 
 class CallFailed(AssertionError):
@@ -139,6 +140,7 @@ class UnderTest:
             if isinstance(failure, Raised):
                 raise AssertionError(f"the implementation raised {failure} on a valid call"
                                      f"{_where(call)}") from failure
+            failure.args = (f"{failure}{note(call)}",)
             raise
         else:
             for k in known:
