@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from spec.conv2d import Conv2dCall, check_conv2d
+from spec.conv import Conv2dCall, check_conv2d
 
 from ._exact import exact_sum, round_to, widen
 from ._window import at_taps, batched, output_positions, pad, unbatched_like, window_taps

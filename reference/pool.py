@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from spec.pool2d import Pool2dCall, check_pool2d
+from spec.pool import Pool2dCall, check_pool2d
 
 from ._exact import exact_sum, round_to, widen
 from ._window import batched, output_positions, unbatched_like, window_taps

@@ -4,8 +4,8 @@ Nothing here imports torch: the spec is what torch is checked against.
 """
 
 from . import dtypes, shapes
-from .conv2d import Conv2dCall, check_conv2d
-from .pool2d import Pool2dCall, check_pool2d
+from .conv import Conv2dCall, check_conv2d
+from .pool import Pool2dCall, check_pool2d
 from .rules import Rule, SpecViolation, Unsupported, first_violation
 from .shapes import (conv_output_size, effective_kernel_size, pool_output_size, same_padding,
                      windows_that_fit)

@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 
 import reference
-from spec.pool2d import Pool2dCall
+from spec.pool import Pool2dCall
 from spec.rules import SpecViolation
 from spec.tolerance import ACCUMULATOR, sum_tolerance
 
