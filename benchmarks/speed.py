@@ -45,8 +45,8 @@ from hypothesis import given, seed, settings  # noqa: E402
 
 import conftest  # noqa: E402,F401  registers and loads the suite's Hypothesis profile
 import reference  # noqa: E402
-import spec.conv2d  # noqa: E402
-import spec.pool2d  # noqa: E402
+import spec.conv  # noqa: E402
+import spec.pool  # noqa: E402
 import tests.strategies.conv2d  # noqa: E402
 import tests.strategies.pool2d  # noqa: E402
 from tests import strategies as cs  # noqa: E402
@@ -62,8 +62,8 @@ class _ShapeRuleTimer:
     """Wraps the spec.shapes functions where the spec and the strategies imported them, and adds
     the time spent in them to ``clock["sympy"]``."""
 
-    BINDINGS = [(spec.conv2d, "same_padding"), (spec.conv2d, "windows_that_fit"),
-                (spec.pool2d, "pool_output_size"), (tests.strategies.conv2d, "same_padding"),
+    BINDINGS = [(spec.conv, "same_padding"), (spec.conv, "windows_that_fit"),
+                (spec.pool, "pool_output_size"), (tests.strategies.conv2d, "same_padding"),
                 (tests.strategies.pool2d, "pool_output_size")]
 
     def __init__(self):

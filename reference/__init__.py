@@ -2,10 +2,15 @@
 
 Each function checks its call against ``spec`` (raising a ValueError that names the rule), takes
 its output shape from ``spec``, and computes every output element with an explicit loop over
-the window. Use it as an oracle; it never imports torch.
+the window. One loop per operator family serves every spatial rank. Use it as an oracle; it never
+imports torch.
 """
 
-from .conv import conv2d
-from .pool import avg_pool2d, max_pool2d
+from .conv import conv1d, conv2d, conv3d
+from .conv_transpose import conv_transpose1d, conv_transpose2d, conv_transpose3d
+from .pool import avg_pool1d, avg_pool2d, avg_pool3d, max_pool1d, max_pool2d, max_pool3d
 
-__all__ = ["avg_pool2d", "conv2d", "max_pool2d"]
+__all__ = [
+    "avg_pool1d", "avg_pool2d", "avg_pool3d", "conv1d", "conv2d", "conv3d", "conv_transpose1d",
+    "conv_transpose2d", "conv_transpose3d", "max_pool1d", "max_pool2d", "max_pool3d",
+]

@@ -1,4 +1,4 @@
-"""max_pool2d and avg_pool2d, as loops.
+"""max_pool1d/2d/3d and avg_pool1d/2d/3d: one window walk for every spatial rank.
 
 Windows are walked in the coordinates of the unpadded input: a tap whose coordinate falls
 outside it lies in the padding (or, in ceil mode, past it) and is never read.
@@ -6,15 +6,17 @@ outside it lies in the padding (or, in ceil mode, past it) and is never read.
 
 from __future__ import annotations
 
+import itertools
+
 import numpy as np
 
-from spec.pool2d import Pool2dCall, check_pool2d
+from spec.pool import PoolCall, check_pool
 
 from ._exact import exact_sum, round_to, widen
 from ._window import batched, output_positions, unbatched_like, window_taps
 
 
-def _window_walk(call: Pool2dCall, plane_count: int):
+def _window_walk(call: PoolCall, plane_count: int):
     """Each (plane, output position, taps) of the call, taps in unpadded coordinates."""
     start = tuple(-p for p in call.paddings)
     for plane in range(plane_count):
@@ -34,6 +36,99 @@ def _lowest(dtype: np.dtype):
 def _replaces(value, best) -> bool:
     """torch's rule: an element replaces the running maximum if it is greater, or if it is NaN."""
     return value > best or value != value  # value != value: NaN
+
+
+def _planes(input, call: PoolCall):
+    """The input as a stack of spatial planes (volumes), one per (sample, channel)."""
+    return batched(input, call.spatial_dims).reshape((-1,) + call.input_size)
+
+
+def _unplanes(out, input, call: PoolCall):
+    """Results per plane back in the input's layout: (N, C, *out) or, unbatched, (C, *out)."""
+    x = batched(input, call.spatial_dims)
+    return unbatched_like(out.reshape(x.shape[:2] + call.output_size), input, call.spatial_dims)
+
+
+def _max_pool(call: PoolCall, input):
+    """Values and flat indices of a checked max-pooling call, for any spatial rank."""
+    planes = _planes(input, call)
+    values = np.empty((len(planes),) + call.output_size, dtype=input.dtype)
+    indices = np.empty((len(planes),) + call.output_size, dtype=np.int64)
+    origin = (0,) * call.spatial_dims
+    for plane, position, taps in _window_walk(call, len(planes)):
+        # Before any element is read: the lowest value, and the first tap inside the plane's
+        # lower edges (which may lie past its far edge: torch issue #114216).
+        first = tuple(int(t[t >= 0][0]) for t in taps)
+        best, best_index = _lowest(input.dtype), _flat(first, call.input_size)
+        for coords in itertools.product(*_inside(taps, origin, call.input_size)):  # row-major order
+            value = planes[(plane,) + coords]
+            if _replaces(value, best):
+                best, best_index = value, _flat(coords, call.input_size)
+        values[(plane,) + position] = best
+        indices[(plane,) + position] = best_index
+    values, indices = _unplanes(values, input, call), _unplanes(indices, input, call)
+    return (values, indices) if call.return_indices else values
+
+
+def _flat(coords, size) -> int:
+    """Row-major offset of ``coords`` in a volume of ``size``: h * W + w in 2-D; coordinates past
+    the far edge are allowed (they give an offset past the volume, as torch's do)."""
+    offset = 0
+    for c, n in zip(coords, size):
+        offset = offset * n + c
+    return offset
+
+
+def _avg_pool(call: PoolCall, input):
+    """Averages of a checked average-pooling call, for any spatial rank."""
+    planes = _planes(input, call)
+    out = np.empty((len(planes),) + call.output_size, dtype=input.dtype)
+    origin = (0,) * call.spatial_dims
+    padded_low = tuple(-p for p in call.paddings)
+    padded_high = tuple(n + p for n, p in zip(call.input_size, call.paddings))
+    for plane, position, taps in _window_walk(call, len(planes)):
+        inside = _inside(taps, origin, call.input_size)
+        if call.divisor_override is not None:
+            divisor = call.divisor_override
+        elif call.count_include_pad:
+            divisor = int(np.prod([len(t) for t in _inside(taps, padded_low, padded_high)]))
+        else:
+            divisor = int(np.prod([len(t) for t in inside]))
+        total = exact_sum(widen(planes[plane][np.ix_(*inside)]))
+        out[(plane,) + position] = _divide(total, divisor, input.dtype)
+    return _unplanes(out, input, call)
+
+
+def _divide(total, divisor: int, dtype: np.dtype):
+    if dtype.kind in "iu":
+        wrapped = int(round_to(total, dtype))
+        quotient = abs(wrapped) // abs(divisor)
+        return round_to(quotient if (wrapped < 0) == (divisor < 0) else -quotient, dtype)
+    return round_to(total / divisor, dtype)
+
+
+def max_pool1d(input, kernel_size, stride=None, padding=0, dilation=1, ceil_mode=False, return_indices=False):
+    """1-D max pooling, as ``torch.nn.functional.max_pool1d`` computes it on CPU.
+
+    :func:`max_pool2d` with one spatial dimension: input (N, C, L) or (C, L); each index is the
+    position of the chosen element in its own unpadded row. Without return_indices torch takes
+    floating dtypes only (spec.pool's supported_dtype).
+
+    Notes
+    -----
+    .. math:: out[n, c, i] = \\max_{a < k,\\ 0 \\le i s - p + a d < L} x[n, c, i s - p + a d]
+
+    Examples
+    --------
+    >>> x = np.array([[[3.0, 1.0, 4.0, 1.0, 5.0, 9.0]]])
+    >>> max_pool1d(x, 2)
+    array([[[3., 4., 9.]]])
+    >>> max_pool1d(x, 3, stride=2, padding=1, return_indices=True)[1]
+    array([[[0, 2, 5]]])
+    """
+    call = PoolCall.max(input, kernel_size, stride, padding, dilation, ceil_mode, return_indices, rank=1)
+    check_pool(call)
+    return _max_pool(call, input)
 
 
 def max_pool2d(input, kernel_size, stride=None, padding=0, dilation=1, ceil_mode=False, return_indices=False):
@@ -66,28 +161,60 @@ def max_pool2d(input, kernel_size, stride=None, padding=0, dilation=1, ceil_mode
     >>> max_pool2d(-1 - x, 2, stride=1, padding=1)[0, 0]  # padding is -inf: no window gives 0
     array([-1., -1., -2., -3.])
     """
-    call = Pool2dCall.max(input, kernel_size, stride, padding, dilation, ceil_mode, return_indices)
-    check_pool2d(call)
-    x = batched(input, 2)
-    planes = x.reshape((-1,) + call.input_size)
-    values = np.empty((len(planes),) + call.output_size, dtype=input.dtype)
-    indices = np.empty((len(planes),) + call.output_size, dtype=np.int64)
-    height, width = call.input_size
-    for plane, position, taps in _window_walk(call, len(planes)):
-        rows, cols = _inside(taps, (0, 0), call.input_size)
-        first_row, first_col = (t[t >= 0][0] for t in taps)
-        best, best_index = _lowest(input.dtype), first_row * width + first_col
-        for h in rows:
-            for w in cols:
-                value = planes[plane, h, w]
-                if _replaces(value, best):
-                    best, best_index = value, h * width + w
-        values[(plane,) + position] = best
-        indices[(plane,) + position] = best_index
-    shape = x.shape[:-2] + call.output_size
-    values = unbatched_like(values.reshape(shape), input, 2)
-    indices = unbatched_like(indices.reshape(shape), input, 2)
-    return (values, indices) if return_indices else values
+    call = PoolCall.max(input, kernel_size, stride, padding, dilation, ceil_mode, return_indices, rank=2)
+    check_pool(call)
+    return _max_pool(call, input)
+
+
+def max_pool3d(input, kernel_size, stride=None, padding=0, dilation=1, ceil_mode=False, return_indices=False):
+    """3-D max pooling, as ``torch.nn.functional.max_pool3d`` computes it on CPU.
+
+    :func:`max_pool2d` with three spatial dimensions: input (N, C, D, H, W) or (C, D, H, W); each
+    index is the flat offset (z * H + h) * W + w of the chosen element in its own unpadded volume.
+
+    Notes
+    -----
+    .. math:: out[n, c, i, j, l] = \\max_{\\text{taps inside the input}}
+              x[n, c, i s_d - p_d + a d_d, j s_h - p_h + b d_h, l s_w - p_w + e d_w]
+
+    Examples
+    --------
+    >>> x = np.arange(27.0).reshape(1, 1, 3, 3, 3)
+    >>> values, indices = max_pool3d(x, 2, stride=1, return_indices=True)
+    >>> values[0, 0, 0], indices[0, 0, 1]
+    (array([[13., 14.],
+           [16., 17.]]), array([[22, 23],
+           [25, 26]]))
+    """
+    call = PoolCall.max(input, kernel_size, stride, padding, dilation, ceil_mode, return_indices, rank=3)
+    check_pool(call)
+    return _max_pool(call, input)
+
+
+def avg_pool1d(input, kernel_size, stride=None, padding=0, ceil_mode=False, count_include_pad=True):
+    """1-D average pooling, as ``torch.nn.functional.avg_pool1d`` computes it on CPU.
+
+    :func:`avg_pool2d` with one spatial dimension, and no divisor_override (torch's avg_pool1d
+    has none).
+
+    Notes
+    -----
+    .. math:: out[n, c, i] = \\frac{1}{D} \\sum_{a < k,\\ 0 \\le i s - p + a \\lt L} x[n, c, i s - p + a]
+
+    D is the number of window taps inside the padded input with ``count_include_pad``, inside the
+    input itself without.
+
+    Examples
+    --------
+    >>> x = np.array([[[1.0, 2.0, 3.0, 4.0, 5.0]]])
+    >>> avg_pool1d(x, 2)
+    array([[[1.5, 3.5]]])
+    >>> avg_pool1d(x, 3, stride=3, padding=1), avg_pool1d(x, 3, stride=3, padding=1, count_include_pad=False)
+    (array([[[1., 4.]]]), array([[[1.5, 4. ]]]))
+    """
+    call = PoolCall.avg(input, kernel_size, stride, padding, ceil_mode, count_include_pad, rank=1)
+    check_pool(call)
+    return _avg_pool(call, input)
 
 
 def avg_pool2d(input, kernel_size, stride=None, padding=0, ceil_mode=False, count_include_pad=True,
@@ -115,30 +242,29 @@ def avg_pool2d(input, kernel_size, stride=None, padding=0, ceil_mode=False, coun
     >>> avg_pool2d(np.ones((1, 1, 3)), (1, 2), ceil_mode=True)  # the last window covers one element
     array([[[1., 1.]]])
     """
-    call = Pool2dCall.avg(input, kernel_size, stride, padding, ceil_mode, count_include_pad, divisor_override)
-    check_pool2d(call)
-    x = batched(input, 2)
-    planes = x.reshape((-1,) + call.input_size)
-    out = np.empty((len(planes),) + call.output_size, dtype=input.dtype)
-    padded_low = tuple(-p for p in call.paddings)
-    padded_high = tuple(n + p for n, p in zip(call.input_size, call.paddings))
-    for plane, position, taps in _window_walk(call, len(planes)):
-        rows, cols = _inside(taps, (0, 0), call.input_size)
-        padded_rows, padded_cols = _inside(taps, padded_low, padded_high)
-        if divisor_override is not None:
-            divisor = divisor_override
-        elif count_include_pad:
-            divisor = len(padded_rows) * len(padded_cols)
-        else:
-            divisor = len(rows) * len(cols)
-        total = exact_sum(widen(planes[plane][np.ix_(rows, cols)]))
-        out[(plane,) + position] = _divide(total, divisor, input.dtype)
-    return unbatched_like(out.reshape(x.shape[:-2] + call.output_size), input, 2)
+    call = PoolCall.avg(input, kernel_size, stride, padding, ceil_mode, count_include_pad, divisor_override, rank=2)
+    check_pool(call)
+    return _avg_pool(call, input)
 
 
-def _divide(total, divisor: int, dtype: np.dtype):
-    if dtype.kind in "iu":
-        wrapped = int(round_to(total, dtype))
-        quotient = abs(wrapped) // abs(divisor)
-        return round_to(quotient if (wrapped < 0) == (divisor < 0) else -quotient, dtype)
-    return round_to(total / divisor, dtype)
+def avg_pool3d(input, kernel_size, stride=None, padding=0, ceil_mode=False, count_include_pad=True,
+               divisor_override=None):
+    """3-D average pooling, as ``torch.nn.functional.avg_pool3d`` computes it on CPU.
+
+    :func:`avg_pool2d` with three spatial dimensions. torch's CPU kernel takes float32, float64
+    and int64 only.
+
+    Notes
+    -----
+    .. math:: out[n, c, i, j, l] = \\frac{1}{D} \\sum_{\\text{taps inside the input}}
+              x[n, c, i s_d - p_d + a, j s_h - p_h + b, l s_w - p_w + e]
+
+    Examples
+    --------
+    >>> x = np.arange(8).reshape(1, 2, 2, 2)  # int64: the mean 3.5 truncates to 3
+    >>> avg_pool3d(x, 2), avg_pool3d(x.astype(float), 2), avg_pool3d(x, 2, divisor_override=-3)
+    (array([[[[3]]]]), array([[[[3.5]]]]), array([[[[-9]]]]))
+    """
+    call = PoolCall.avg(input, kernel_size, stride, padding, ceil_mode, count_include_pad, divisor_override, rank=3)
+    check_pool(call)
+    return _avg_pool(call, input)

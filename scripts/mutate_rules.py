@@ -1,6 +1,6 @@
 """Mutation testing of the code mutmut cannot mutate (MUTATION.md): the validity rules' predicates
-(lambdas in the module-level RULES lists of spec/conv2d.py and spec/pool2d.py) and the derived
-quantities of the call classes (``@property`` methods in spec/conv2d.py, spec/pool2d.py and
+(lambdas in the module-level RULES lists of spec/conv.py and spec/pool.py) and the derived
+quantities of the call classes (``@property`` methods in spec/conv.py, spec/pool.py and
 spec/params.py). mutmut 3 mutates only the bodies of plain functions, methods, classmethods and
 staticmethods: it skips decorated functions (so every property) and module-level code (so
 every rule).
@@ -8,7 +8,7 @@ every rule).
     python scripts/mutate_rules.py                     # every mutant, one pytest run each
     python scripts/mutate_rules.py --list              # the mutants only
     python scripts/mutate_rules.py --budget 1200       # stop starting new runs after 20 minutes
-    python scripts/mutate_rules.py --only spec/pool2d.py:padding_at_most_half_kernel
+    python scripts/mutate_rules.py --only spec/pool.py:padding_at_most_half_kernel
 
 Mutations (one per mutant, on the AST; the mutated file is written with ast.unparse into a copy
 of the repository): comparison operators to their neighbours (< <=, > >=, == !=, in / not in),
@@ -33,8 +33,8 @@ import time
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 
 TESTS = {
-    "spec/conv2d.py": ["tests/test_conv2d.py", "tests/test_strategies.py"],
-    "spec/pool2d.py": ["tests/test_max_pool2d.py", "tests/test_avg_pool2d.py", "tests/test_strategies.py"],
+    "spec/conv.py": ["tests/test_conv2d.py", "tests/test_strategies.py"],
+    "spec/pool.py": ["tests/test_max_pool2d.py", "tests/test_avg_pool2d.py", "tests/test_strategies.py"],
     "spec/params.py": ["tests/test_conv2d.py", "tests/test_max_pool2d.py", "tests/test_avg_pool2d.py",
                        "tests/test_strategies.py"],
 }
@@ -183,9 +183,9 @@ def main(argv=None) -> int:
     with tempfile.TemporaryDirectory(prefix="convspec-rule-mutants-") as tmp:
         workdir = pathlib.Path(tmp)
         _copy_tree(workdir)
-        clean, seconds = run(dict(file="spec/conv2d.py", source=(ROOT / "spec/conv2d.py").read_text()),
+        clean, seconds = run(dict(file="spec/conv.py", source=(ROOT / "spec/conv.py").read_text()),
                              workdir, args.python, args.timeout)
-        print(f"clean run (tests of spec/conv2d.py): {clean} in {seconds:.0f}s", flush=True)
+        print(f"clean run (tests of spec/conv.py): {clean} in {seconds:.0f}s", flush=True)
         if clean != "survived":
             print("the unmutated suite does not pass; stopping")
             return 2

@@ -9,6 +9,29 @@ from __future__ import annotations
 
 import numbers
 
+# The names the messages give each spatial dimension, by spatial rank.
+DIM_NAMES = {1: ("L",), 2: ("H", "W"), 3: ("D", "H", "W")}
+
+
+def rank_of(op: str) -> int:
+    """The spatial rank an operator's name states: conv1d -> 1, max_pool2d -> 2, conv_transpose3d -> 3."""
+    return int(op[-2])
+
+
+def layout(rank: int, batched: bool = True) -> str:
+    """``(N, C, H, W)``-style names of an input's dimensions, for the messages."""
+    return "(" + ", ".join(("N",) * batched + ("C",) + DIM_NAMES[rank]) + ")"
+
+
+def ints_form(rank: int) -> str:
+    """How the messages say "an int or a sequence of 1 or ``rank`` ints"."""
+    return "an int or a sequence of 1 int" if rank == 1 else f"an int or a sequence of 1 or {rank} ints"
+
+
+def is_array(value) -> bool:
+    """What the reference computes with: a numpy-like array, with ``.shape`` and ``.dtype``."""
+    return hasattr(value, "shape") and hasattr(value, "dtype")
+
 
 def is_int(value) -> bool:
     return isinstance(value, numbers.Integral) and not isinstance(value, bool)
@@ -25,6 +48,14 @@ def per_dim(value, dims: int) -> tuple[int, ...]:
     """The value for each spatial dimension; assumes :func:`is_int_or_ints` holds."""
     values = (value,) if is_int(value) else tuple(value)
     return tuple(int(v) for v in values) * (dims if len(values) == 1 else 1)
+
+
+def malformed(call, forms) -> str:
+    """The parameters of ``call`` that fail their form check, as ``name=value`` (for a message).
+
+    ``forms`` maps each parameter name to a predicate on its value."""
+    return ", ".join(f"{name}={getattr(call, name)!r}" for name, ok in forms.items()
+                     if not ok(getattr(call, name)))
 
 
 def is_one_entry_sequence(value) -> bool:

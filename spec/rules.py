@@ -11,6 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, Callable, Sequence
 
+from .params import is_array
+
 
 @dataclass(frozen=True)
 class Rule:
@@ -24,6 +26,9 @@ class Rule:
     # NotImplementedError (a dtype, a dtype with an option, a padding form): an implementation
     # under test that raises Unsupported for such a call agrees with torch.
     about_support: bool = False
+    # What in the call breaks the rule, for the message where the rule covers several arguments
+    # (call -> str, e.g. "stride=True"); None where the rule's message says it already.
+    explain: Callable[[Any], str] | None = None
 
     @property
     def torch_raises(self) -> bool:
@@ -35,7 +40,8 @@ class SpecViolation(ValueError):
 
     def __init__(self, rule: Rule, call: Any):
         self.rule = rule
-        super().__init__(f"{rule.name}: {rule.message}; got {call.describe()}")
+        culprit = f"; wrong: {rule.explain(call)}" if rule.explain is not None else ""
+        super().__init__(f"{rule.name}: {rule.message}{culprit}; got {call.describe()}")
 
 
 class Unsupported(NotImplementedError):
@@ -60,6 +66,32 @@ def check(rules: Sequence[Rule], call: Any) -> None:
     rule = first_violation(rules, call)
     if rule is not None:
         raise SpecViolation(rule, call)
+
+
+# Checked when a call is made from its arguments, before the operator's own rules: every other rule
+# reads shapes and dtypes, which a list or None does not have.
+INPUT_IS_ARRAY = Rule(
+    "input_is_array",
+    "input and weight must be numpy arrays (anything with .shape and .dtype), bias an array or None",
+    lambda arguments: bool(arguments.not_arrays))
+
+
+@dataclass(frozen=True)
+class _Arguments:
+    op: str
+    not_arrays: tuple[str, ...]  # "input=list", ...
+
+    def describe(self) -> str:
+        return f"{self.op}({', '.join(self.not_arrays)})"
+
+
+def require_arrays(op: str, arrays: dict, optional: dict | None = None) -> None:
+    """Raise SpecViolation(INPUT_IS_ARRAY) unless every value of ``arrays`` is an array and every
+    value of ``optional`` an array or None."""
+    wrong = [f"{name}={type(value).__name__}" for name, value in arrays.items() if not is_array(value)]
+    wrong += [f"{name}={type(value).__name__}" for name, value in (optional or {}).items()
+              if value is not None and not is_array(value)]
+    check([INPUT_IS_ARRAY], _Arguments(op, tuple(wrong)))
 
 
 def rule_named(rules: Sequence[Rule], name: str) -> Rule:

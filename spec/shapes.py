@@ -5,7 +5,7 @@ with sympy symbols (or a mix) it returns the expression, so the same function gi
 shape to the reference, a checked value to the tests and a LaTeX formula to the docs.
 
 The symbols below are the names the docs use: ``n`` input size, ``k`` kernel size, ``s`` stride,
-``p`` padding on each side, ``d`` dilation.
+``p`` padding on each side, ``d`` dilation, ``a`` a transposed convolution's output_padding.
 """
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ import sympy as sp
 
 n, k, s, p, d = sp.symbols("n k s p d", integer=True)
 p_left, p_right = sp.symbols("p_l p_r", integer=True)
+a = sp.symbols("a", integer=True)
 
 
 def _concrete(expr):
@@ -64,6 +65,32 @@ def same_padding(kernel, dilation=1):
     total = dilation * (kernel - 1)
     left = sp.floor(sp.sympify(total) / 2)
     return _concrete(left), _concrete(total - left)
+
+
+def conv_transpose_output_size(size, kernel, stride=1, padding=0, dilation=1, output_padding=0):
+    """Output size of a transposed convolution along one dimension.
+
+    Notes
+    -----
+    Each of the n input elements scatters a copy of the dilated kernel, d(k - 1) + 1 wide, into the
+    output, the copies starting s apart; output_padding adds a elements at the end, and the padding
+    crops p from each side:
+
+    .. math:: n_{out} = (n - 1)s - 2p + d(k - 1) + a + 1
+
+    It inverts :func:`conv_output_size`: a convolution with the same k, s, p, d maps n_out back to
+    n, for every a in [0, s) (the a extra elements are what the floor of the forward rule drops).
+
+    Examples
+    --------
+    >>> conv_transpose_output_size(3, 3), conv_transpose_output_size(3, 3, stride=2)
+    (5, 7)
+    >>> conv_transpose_output_size(3, 3, stride=2, padding=1, output_padding=1)
+    6
+    >>> conv_output_size(6, 3, stride=2, padding=1)
+    3
+    """
+    return _concrete((size - 1) * stride - 2 * padding + dilation * (kernel - 1) + output_padding + 1)
 
 
 def pool_output_size(size, kernel, stride=None, padding=0, dilation=1, ceil_mode=False):

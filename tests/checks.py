@@ -5,9 +5,9 @@ from __future__ import annotations
 import numpy as np
 
 import reference
-from spec.pool2d import Pool2dCall
-from spec import conv2d as conv2d_spec
-from spec import pool2d as pool2d_spec
+from spec import conv as conv_spec
+from spec import pool as pool_spec
+from spec.pool import Pool2dCall
 from spec.rules import SpecViolation, rule_named
 from spec.tolerance import ACCUMULATOR, sum_tolerance
 
@@ -15,15 +15,15 @@ from .adapters import torch_nn
 from .compare import Mismatch, assert_matches
 from .strategies import TORCH_RAISES_WHEN
 
-RULES = {"conv2d": conv2d_spec.RULES, "max_pool2d": pool2d_spec.RULES, "avg_pool2d": pool2d_spec.RULES}
+RULES = {"conv2d": conv_spec.RULES, "max_pool2d": pool_spec.RULES, "avg_pool2d": pool_spec.RULES}
 
 # The rules error parity checks, per operator: those torch enforces (in part of their domain, for
 # TORCH_RAISES_WHEN's), less the pooling rule on the other pool's parameter (a breaker of it
 # switches the operator).
 PARITY_RULES = {
-    "conv2d": [rule.name for rule in conv2d_spec.RULES if rule.torch_raises or rule.name in TORCH_RAISES_WHEN],
-    "max_pool2d": [rule.name for rule in pool2d_spec.RULES if rule.name != "non_zero_divisor"],
-    "avg_pool2d": [rule.name for rule in pool2d_spec.RULES if rule.name != "positive_dilation"],
+    "conv2d": [rule.name for rule in conv_spec.RULES if rule.torch_raises or rule.name in TORCH_RAISES_WHEN],
+    "max_pool2d": [rule.name for rule in pool_spec.RULES if rule.name != "non_zero_divisor"],
+    "avg_pool2d": [rule.name for rule in pool_spec.RULES if rule.name != "positive_dilation"],
 }
 
 

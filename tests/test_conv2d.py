@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 import reference
 from reference._window import pad as reference_pad
-from spec.conv2d import RULES, Conv2dCall
+from spec.conv import RULES, Conv2dCall
 from spec.rules import SpecViolation, rule_named
 
 from . import strategies as cs

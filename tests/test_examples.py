@@ -8,7 +8,7 @@ import pytest
 import torch
 
 import reference
-from spec.conv2d import Conv2dCall
+from spec.conv import Conv2dCall
 from spec.examples import EXAMPLES, NETWORKS
 from spec.networks import H, W, input_sizes_for_linear, padding_for_output, trace
 from spec.relations import RELATIONSHIPS, holds_on_grid, holds_symbolically

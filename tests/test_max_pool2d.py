@@ -11,7 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import reference
-from spec.pool2d import RULES, Pool2dCall
+from spec.pool import RULES, Pool2dCall
 
 from . import strategies as cs
 from .adapters import torch_nn

@@ -10,8 +10,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from spec.behaviours import BEHAVIOURS
-from spec import pool2d
-from spec.conv2d import RULES, Conv2dCall
+from spec import pool as pool2d
+from spec.conv import RULES, Conv2dCall
 from spec.rules import first_violation
 
 from . import strategies as cs

@@ -8,13 +8,13 @@ import numpy as np
 import sympy as sp
 
 import reference
-from spec import conv2d as conv_spec
-from spec import pool2d as pool_spec
+from spec import conv as conv_spec
+from spec import pool as pool_spec
 from spec.behaviours import BEHAVIOURS
-from spec.conv2d import Conv2dCall
+from spec.conv import Conv2dCall
 from spec.examples import EXAMPLES, NETWORKS, NOTES
 from spec.networks import H, W, input_sizes_for_linear, padding_for_output, trace
-from spec.pool2d import Pool2dCall
+from spec.pool import Pool2dCall
 from spec.relations import RELATIONSHIPS, holds_on_grid, holds_symbolically
 from spec.shapes import conv_output_size, d, k, n, p, pool_output_size, s, same_padding
 from reference._window import window_taps
@@ -155,7 +155,7 @@ def _rules_table(rules) -> str:
 def rules_page() -> str:
     return "\n".join([
         "# Validity rules", "",
-        "Generated from `spec/conv2d.py` and `spec/pool2d.py`. The reference raises a `ValueError` "
+        "Generated from `spec/conv.py` and `spec/pool.py`. The reference raises a `ValueError` "
         "naming the first rule a call breaks; the tests draw calls that break each rule and check that "
         "torch and the implementation under test raise too. Where torch does not raise, the third column "
         "says what it does instead, and a `test_pinned_*` test holds it to that.", "",

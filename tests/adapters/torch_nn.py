@@ -1,7 +1,9 @@
 """The default implementation under test: torch itself, through ``torch.nn`` modules.
 
-conv2d goes through ``torch.nn.Conv2d`` so that padding modes are torch's own: the module is
-built with the call's parameters and given the call's weight and bias. numpy in, numpy out.
+The convolutions go through ``torch.nn.Conv{1,2,3}d`` so that padding modes are torch's own, and
+the transposed ones through ``torch.nn.ConvTranspose{1,2,3}d``, whose forward takes
+``output_size``: each module is built with the call's parameters and given the call's weight and
+bias. The pools go through ``torch.nn.MaxPool{1,2,3}d`` and ``AvgPool{1,2,3}d``. numpy in, numpy out.
 """
 
 from __future__ import annotations
@@ -15,35 +17,110 @@ def _tensor(array):
     return None if array is None else torch.from_numpy(array.copy())
 
 
-def conv2d(input, weight, bias=None, stride=1, padding=0, dilation=1, groups=1, padding_mode="zeros"):
-    # nn.Conv2d's own argument checks run in its constructor, so in_channels and kernel_size are
-    # read off the weight the way F.conv2d reads them.
-    # device="meta": the module's own random initialisation is skipped, as it is replaced anyway.
-    with warnings.catch_warnings():
-        warnings.filterwarnings("ignore", "Initializing zero-element tensors is a no-op")
-        module = torch.nn.Conv2d(
-            in_channels=weight.shape[1] * groups if weight.ndim > 1 else 1,
-            out_channels=weight.shape[0] if weight.ndim > 0 else 1,
-            kernel_size=tuple(weight.shape[2:]) or 1,
-            stride=stride, padding=padding, dilation=dilation, groups=groups,
-            bias=bias is not None, padding_mode=padding_mode, device="meta",
-        )
+def _with_weights(module, weight, bias):
     module.weight = torch.nn.Parameter(_tensor(weight), requires_grad=False)
     if bias is not None:
         module.bias = torch.nn.Parameter(_tensor(bias), requires_grad=False)
+    return module
+
+
+def _kernel_size(weight):
+    return tuple(weight.shape[2:]) or 1
+
+
+def _conv(rank, input, weight, bias, stride, padding, dilation, groups, padding_mode):
+    # nn.ConvNd's own argument checks run in its constructor, so in_channels and kernel_size are
+    # read off the weight the way F.convNd reads them.
+    # device="meta": the module's own random initialisation is skipped, as it is replaced anyway.
+    with warnings.catch_warnings():
+        warnings.filterwarnings("ignore", "Initializing zero-element tensors is a no-op")
+        module = getattr(torch.nn, f"Conv{rank}d")(
+            in_channels=weight.shape[1] * groups if weight.ndim > 1 else 1,
+            out_channels=weight.shape[0] if weight.ndim > 0 else 1,
+            kernel_size=_kernel_size(weight),
+            stride=stride, padding=padding, dilation=dilation, groups=groups,
+            bias=bias is not None, padding_mode=padding_mode, device="meta",
+        )
     with torch.no_grad():
-        return module(_tensor(input)).numpy()
+        return _with_weights(module, weight, bias)(_tensor(input)).numpy()
 
 
-def max_pool2d(input, kernel_size, stride=None, padding=0, dilation=1, ceil_mode=False, return_indices=False):
-    module = torch.nn.MaxPool2d(kernel_size, stride, padding, dilation, return_indices, ceil_mode)
+def conv1d(input, weight, bias=None, stride=1, padding=0, dilation=1, groups=1, padding_mode="zeros"):
+    return _conv(1, input, weight, bias, stride, padding, dilation, groups, padding_mode)
+
+
+def conv2d(input, weight, bias=None, stride=1, padding=0, dilation=1, groups=1, padding_mode="zeros"):
+    return _conv(2, input, weight, bias, stride, padding, dilation, groups, padding_mode)
+
+
+def conv3d(input, weight, bias=None, stride=1, padding=0, dilation=1, groups=1, padding_mode="zeros"):
+    return _conv(3, input, weight, bias, stride, padding, dilation, groups, padding_mode)
+
+
+def _conv_transpose(rank, input, weight, bias, stride, padding, output_padding, groups, dilation, output_size):
+    # The transposed weight is (in_channels, out_channels / groups, k...).
+    with warnings.catch_warnings():
+        warnings.filterwarnings("ignore", "Initializing zero-element tensors is a no-op")
+        module = getattr(torch.nn, f"ConvTranspose{rank}d")(
+            in_channels=weight.shape[0] if weight.ndim > 0 else 1,
+            out_channels=weight.shape[1] * groups if weight.ndim > 1 else 1,
+            kernel_size=_kernel_size(weight),
+            stride=stride, padding=padding, output_padding=output_padding, groups=groups,
+            bias=bias is not None, dilation=dilation, device="meta",
+        )
+    with torch.no_grad():
+        return _with_weights(module, weight, bias)(_tensor(input), output_size=output_size).numpy()
+
+
+def conv_transpose1d(input, weight, bias=None, stride=1, padding=0, output_padding=0, groups=1, dilation=1,
+                     output_size=None):
+    return _conv_transpose(1, input, weight, bias, stride, padding, output_padding, groups, dilation, output_size)
+
+
+def conv_transpose2d(input, weight, bias=None, stride=1, padding=0, output_padding=0, groups=1, dilation=1,
+                     output_size=None):
+    return _conv_transpose(2, input, weight, bias, stride, padding, output_padding, groups, dilation, output_size)
+
+
+def conv_transpose3d(input, weight, bias=None, stride=1, padding=0, output_padding=0, groups=1, dilation=1,
+                     output_size=None):
+    return _conv_transpose(3, input, weight, bias, stride, padding, output_padding, groups, dilation, output_size)
+
+
+def _max_pool(rank, input, kernel_size, stride, padding, dilation, ceil_mode, return_indices):
+    module = getattr(torch.nn, f"MaxPool{rank}d")(kernel_size, stride, padding, dilation, return_indices, ceil_mode)
     with torch.no_grad():
         result = module(_tensor(input))
     return tuple(r.numpy() for r in result) if return_indices else result.numpy()
 
 
-def avg_pool2d(input, kernel_size, stride=None, padding=0, ceil_mode=False, count_include_pad=True,
-               divisor_override=None):
-    module = torch.nn.AvgPool2d(kernel_size, stride, padding, ceil_mode, count_include_pad, divisor_override)
+def max_pool1d(input, kernel_size, stride=None, padding=0, dilation=1, ceil_mode=False, return_indices=False):
+    return _max_pool(1, input, kernel_size, stride, padding, dilation, ceil_mode, return_indices)
+
+
+def max_pool2d(input, kernel_size, stride=None, padding=0, dilation=1, ceil_mode=False, return_indices=False):
+    return _max_pool(2, input, kernel_size, stride, padding, dilation, ceil_mode, return_indices)
+
+
+def max_pool3d(input, kernel_size, stride=None, padding=0, dilation=1, ceil_mode=False, return_indices=False):
+    return _max_pool(3, input, kernel_size, stride, padding, dilation, ceil_mode, return_indices)
+
+
+def _avg_pool(rank, input, kernel_size, *options):
+    module = getattr(torch.nn, f"AvgPool{rank}d")(kernel_size, *options)
     with torch.no_grad():
         return module(_tensor(input)).numpy()
+
+
+def avg_pool1d(input, kernel_size, stride=None, padding=0, ceil_mode=False, count_include_pad=True):
+    return _avg_pool(1, input, kernel_size, stride, padding, ceil_mode, count_include_pad)
+
+
+def avg_pool2d(input, kernel_size, stride=None, padding=0, ceil_mode=False, count_include_pad=True,
+               divisor_override=None):
+    return _avg_pool(2, input, kernel_size, stride, padding, ceil_mode, count_include_pad, divisor_override)
+
+
+def avg_pool3d(input, kernel_size, stride=None, padding=0, ceil_mode=False, count_include_pad=True,
+               divisor_override=None):
+    return _avg_pool(3, input, kernel_size, stride, padding, ceil_mode, count_include_pad, divisor_override)

@@ -3,7 +3,7 @@
 Not a zoo member (the leading underscore keeps it out of tests/test_power.py's registry). A bug
 module calls the real reference function inside ``patched(module, name, replacement)``, with
 ``name`` one helper the reference's loop already calls (``reference.pool._replaces``,
-``reference.conv.exact_sum``, ``spec.pool2d.pool_output_size``...), so the bug is one step and
+``reference.conv.exact_sum``, ``spec.pool.pool_output_size``...), so the bug is one step and
 the rest of the computation is the reference's own code, not a copy of it.
 
 Why swapping a global is safe here: the swap lasts for one call of the buggy implementation and

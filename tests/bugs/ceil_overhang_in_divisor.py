@@ -1,7 +1,7 @@
 """avg_pool2d that, with count_include_pad, always divides by kH * kW, counting the part of a ceil-mode window that runs past the padding; apple/coremltools#2844, robertknight/rten#1456, pytorch/xla#746."""
 
 import reference
-from spec.pool2d import Pool2dCall
+from spec.pool import Pool2dCall
 
 
 def avg_pool2d(input, kernel_size, stride=None, padding=0, ceil_mode=False, count_include_pad=True,

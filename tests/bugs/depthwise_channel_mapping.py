@@ -3,7 +3,7 @@
 import numpy as np
 
 import reference
-from spec.conv2d import Conv2dCall, check_conv2d
+from spec.conv import Conv2dCall, check_conv2d
 
 
 def _placed(array, at):

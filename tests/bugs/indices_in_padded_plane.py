@@ -1,7 +1,7 @@
 """max_pool2d whose indices are flat offsets into the padded (H + 2p, W + 2p) plane instead of the unpadded one; the confusion of tensorflow/tensorflow#10216."""
 
 import reference
-from spec.pool2d import Pool2dCall
+from spec.pool import Pool2dCall
 
 
 def max_pool2d(input, kernel_size, stride=None, padding=0, dilation=1, ceil_mode=False, return_indices=False):

@@ -1,7 +1,7 @@
 """max_pool2d that allows padding up to half the dilated kernel, d * (k - 1) + 1, where torch's limit is kernel_size // 2 whatever the dilation; the check proposed in pytorch/pytorch#7541 and pytorch/pytorch#154395, flagged in tile-ai/TileOPs#832."""
 
 import reference
-from spec.pool2d import RULES
+from spec.pool import RULES
 from spec.rules import Rule
 
 from ._lenient import lenient

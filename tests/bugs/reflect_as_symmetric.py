@@ -3,7 +3,7 @@
 import numpy as np
 
 import reference
-from spec.conv2d import Conv2dCall, check_conv2d
+from spec.conv import Conv2dCall, check_conv2d
 
 
 def conv2d(input, weight, bias=None, stride=1, padding=0, dilation=1, groups=1, padding_mode="zeros"):

@@ -1,7 +1,7 @@
 """conv2d that accepts padding_mode='reflect' with padding as large as the input (np.pad reflects again and again), where torch raises; a classic mistake of numpy-based ports."""
 
 import reference
-from spec.conv2d import RULES
+from spec.conv import RULES
 
 from ._lenient import lenient
 

@@ -1,7 +1,7 @@
 """conv2d that accepts padding='same' with a stride above 1 (TensorFlow's SAME), where torch raises; a classic porting mistake."""
 
 import reference
-from spec.conv2d import RULES
+from spec.conv import RULES
 
 from ._lenient import lenient
 

@@ -3,7 +3,7 @@
 import numpy as np
 
 import reference
-from spec.pool2d import Pool2dCall
+from spec.pool import Pool2dCall
 
 
 def max_pool2d(input, kernel_size, stride=None, padding=0, dilation=1, ceil_mode=False, return_indices=False):

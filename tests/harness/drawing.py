@@ -8,8 +8,8 @@ from functools import lru_cache
 
 from hypothesis import strategies as st
 
-from spec.conv2d import Conv2dCall
-from spec.pool2d import Pool2dCall
+from spec.conv import Conv2dCall
+from spec.pool import Pool2dCall
 
 from ..strategies.conv2d import conv2d_call, conv2d_configs
 from ..strategies.pool2d import pool2d_call, pool2d_configs

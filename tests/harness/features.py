@@ -9,8 +9,8 @@ leaves the option at torch's default.
 
 from __future__ import annotations
 
-from spec.conv2d import Conv2dCall
-from spec.pool2d import Pool2dCall
+from spec.conv import Conv2dCall
+from spec.pool import Pool2dCall
 
 # Every feature and the values it can take, per operator, in the order the reports list them.
 VALUES = {

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import numpy as np
 
-from spec.conv2d import Conv2dCall, check_conv2d
-from spec.pool2d import check_pool2d
+from spec.conv import Conv2dCall, check_conv2d
+from spec.pool import check_pool2d
 from spec.rules import SpecViolation
 
 from ..calls import Call

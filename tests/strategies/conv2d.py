@@ -6,7 +6,7 @@ from hypothesis import event
 from hypothesis import strategies as st
 
 from spec import dtypes
-from spec.conv2d import PADDING_MODES, Conv2dCall
+from spec.conv import PADDING_MODES, Conv2dCall
 from spec.shapes import same_padding
 
 from ..calls import Call

@@ -10,7 +10,7 @@ import numpy as np
 from hypothesis import event
 from hypothesis import strategies as st
 
-from spec.pool2d import AVG_POOL2D_DTYPES, MAX_POOL2D_DTYPES, Pool2dCall
+from spec.pool import AVG_POOL2D_DTYPES, MAX_POOL2D_DTYPES, Pool2dCall
 from spec.shapes import pool_output_size
 
 from ..calls import Call
