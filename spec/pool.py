@@ -158,7 +158,13 @@ def _rules(rank: int) -> list[Rule]:
         Rule("output_not_empty", "the output size must be >= 1 in every dimension",
              lambda c: min(c.output_size) < 1),
         Rule("supported_dtype", _dtypes_message(rank), lambda c: c.input_dtype not in c.dtypes, about_support=True),
-    ]
+    ] + ([
+        # avg_pool3d's own shape check compares the unpadded input with the kernel; the other pools
+        # only need the window to fit the padded input (output_not_empty).
+        Rule("avg_pool3d_input_at_least_kernel",
+             "avg_pool3d: every input size (D, H, W, before padding) must be at least the kernel size",
+             lambda c: c.op == "avg_pool3d" and any(n < k for n, k in zip(c.input_size, c.kernel))),
+    ] if rank == 3 else [])
 
 
 RULES_BY_RANK = {rank: _rules(rank) for rank in (1, 2, 3)}
