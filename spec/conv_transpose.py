@@ -14,8 +14,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from . import dtypes
-from .params import (BatchedInput, DIM_NAMES, ints_form, is_int, is_int_or_ints, is_one_entry_sequence, layout,
-                     malformed, per_dim, rank_of)
+from .params import (DIM_NAMES, WeightedCall, array_fields, describe_arrays, ints_form, is_int, is_int_or_ints,
+                     is_one_entry_sequence, layout, malformed, per_dim)
 from .rules import Rule, check, require_arrays
 from .shapes import conv_transpose_output_size
 
@@ -23,13 +23,7 @@ OPERATORS = ("conv_transpose1d", "conv_transpose2d", "conv_transpose3d")
 
 
 @dataclass(frozen=True)
-class ConvTransposeCall(BatchedInput):
-    input_shape: tuple[int, ...]
-    weight_shape: tuple[int, ...]
-    bias_shape: tuple[int, ...] | None = None
-    input_dtype: str = "float32"
-    weight_dtype: str = "float32"
-    bias_dtype: str | None = None
+class ConvTransposeCall(WeightedCall):
     stride: object = 1
     padding: object = 0
     output_padding: object = 0
@@ -44,24 +38,13 @@ class ConvTransposeCall(BatchedInput):
         """The ``conv_transpose{rank}d`` call made with these arrays."""
         op = f"conv_transpose{rank}d"
         require_arrays(op, {"input": input, "weight": weight}, {"bias": bias})
-        return cls(
-            input_shape=tuple(input.shape), weight_shape=tuple(weight.shape),
-            bias_shape=None if bias is None else tuple(bias.shape),
-            input_dtype=str(input.dtype), weight_dtype=str(weight.dtype),
-            bias_dtype=None if bias is None else str(bias.dtype), stride=stride, padding=padding,
-            output_padding=output_padding, groups=groups, dilation=dilation, output_size=output_size, op=op,
-        )
-
-    @property
-    def spatial_dims(self) -> int:
-        return rank_of(self.op)
+        return cls(**array_fields(input, weight, bias), stride=stride, padding=padding,
+                   output_padding=output_padding, groups=groups, dilation=dilation, output_size=output_size, op=op)
 
     def describe(self) -> str:
-        bias = "None" if self.bias_shape is None else f"{self.bias_dtype}{list(self.bias_shape)}"
-        return (f"{self.op}(input={self.input_dtype}{list(self.input_shape)}, "
-                f"weight={self.weight_dtype}{list(self.weight_shape)}, bias={bias}, stride={self.stride!r}, "
-                f"padding={self.padding!r}, output_padding={self.output_padding!r}, groups={self.groups!r}, "
-                f"dilation={self.dilation!r}, output_size={self.output_size!r})")
+        return (f"{self.op}({describe_arrays(self)}, stride={self.stride!r}, padding={self.padding!r}, "
+                f"output_padding={self.output_padding!r}, groups={self.groups!r}, dilation={self.dilation!r}, "
+                f"output_size={self.output_size!r})")
 
     # -- derived quantities ------------------------------------------------------------------
     @property
@@ -69,20 +52,8 @@ class ConvTransposeCall(BatchedInput):
         return self.weight_shape[1] * self.groups
 
     @property
-    def kernel(self) -> tuple[int, ...]:
-        return self.weight_shape[2:]
-
-    @property
-    def strides(self) -> tuple[int, ...]:
-        return per_dim(self.stride, self.spatial_dims)
-
-    @property
     def paddings(self) -> tuple[int, ...]:
         return per_dim(self.padding, self.spatial_dims)
-
-    @property
-    def dilations(self) -> tuple[int, ...]:
-        return per_dim(self.dilation, self.spatial_dims)
 
     @property
     def smallest_size(self) -> tuple[int, ...]:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from . import dtypes
-from .params import BatchedInput, DIM_NAMES, ints_form, is_int, is_int_or_ints, layout, malformed, per_dim, rank_of
+from .params import BatchedInput, DIM_NAMES, ints_form, is_int, is_int_or_ints, layout, malformed, per_dim
 from .rules import Rule, check, require_arrays
 from .shapes import pool_output_size
 
@@ -58,10 +58,6 @@ class PoolCall(BatchedInput):
                    1, ceil_mode, count_include_pad=count_include_pad, divisor_override=divisor_override)
 
     @property
-    def spatial_dims(self) -> int:
-        return rank_of(self.op)
-
-    @property
     def is_max(self) -> bool:
         return self.op.startswith("max")
 
@@ -89,10 +85,6 @@ class PoolCall(BatchedInput):
     @property
     def paddings(self) -> tuple[int, ...]:
         return per_dim(self.padding, self.spatial_dims)
-
-    @property
-    def dilations(self) -> tuple[int, ...]:
-        return per_dim(self.dilation, self.spatial_dims)
 
     @property
     def output_size(self) -> tuple[int, ...]:
