@@ -351,3 +351,53 @@ def test_pinned_conv_transpose_half_precision_skips_dilation_check():
     assert torch_nn.conv_transpose2d(grouped_x, grouped_w, groups=2, dilation=0).shape == (1, 2, 3, 3)
     with pytest.raises(RuntimeError, match="dilation"):
         torch_nn.conv_transpose2d(grouped_x.astype(np.float64), grouped_w.astype(np.float64), groups=2, dilation=0)
+
+
+@pytest.mark.parametrize("rank", [1, 3])
+@pytest.mark.parametrize("padding_mode", ["reflect", "replicate", "circular"])
+def test_pinned_negative_padding_crops_in_other_modes_every_rank(rank, padding_mode):
+    """The non_negative_padding rule's divergence (Rule.torch), in 1-D and 3-D as in 2-D: F.pad
+    crops by a negative padding, and the convolution runs on the cropped input."""
+    x, w = np.arange(5.0 ** rank).reshape((1, 1) + (5,) * rank), np.ones((1, 1) + (2,) * rank)
+    got = getattr(torch_nn, f"conv{rank}d")(x, w, padding=-1, padding_mode=padding_mode)
+    cropped = x[(Ellipsis,) + (slice(1, -1),) * rank]
+    np.testing.assert_array_equal(got, getattr(reference, f"conv{rank}d")(cropped, w))
+    assert "crops the input" in rule_named(CONV_RULES[rank], "non_negative_padding").torch
+    with pytest.raises(SpecViolation, match="non_negative_padding"):
+        getattr(reference, f"conv{rank}d")(x, w, padding=-1, padding_mode=padding_mode)
+
+
+@pytest.mark.parametrize("rank", [1, 3])
+def test_pinned_torch_accepts_zero_in_channels_every_rank(rank):
+    """The positive_in_channels rule's divergence (Rule.torch), in 1-D and 3-D as in 2-D."""
+    x, w = np.ones((1, 0) + (4,) * rank), np.ones((2, 0) + (3,) * rank)
+    assert getattr(torch_nn, f"conv{rank}d")(x, w).shape == (1, 0) + (2,) * rank
+    with pytest.raises(SpecViolation, match="positive_in_channels"):
+        getattr(reference, f"conv{rank}d")(x, w)
+
+
+@pytest.mark.parametrize("rank", [2, 3])
+def test_output_size_with_one_entry_sequences_crashes_the_module(rank):
+    """The output_size_needs_full_sequences rule: torch's module raises an IndexError (Rule.torch)."""
+    x, w = np.ones((1, 1) + (3,) * rank), np.ones((1, 1) + (2,) * rank)
+    size = (3 - 1) * 2 + 2
+    assert getattr(torch_nn, f"conv_transpose{rank}d")(x, w, stride=2, output_size=(size,) * rank).shape[2:] == (size,) * rank
+    with pytest.raises(IndexError):
+        getattr(torch_nn, f"conv_transpose{rank}d")(x, w, stride=(2,), output_size=(size,) * rank)
+    with pytest.raises(SpecViolation, match="output_size_needs_full_sequences"):
+        getattr(reference, f"conv_transpose{rank}d")(x, w, stride=(2,), output_size=(size,) * rank)
+
+
+@pytest.mark.parametrize("rank", [1, 3])
+@pytest.mark.parametrize("padding", ["valid", "same"])
+def test_pinned_bias_of_another_dtype_with_padding_string_every_rank(rank, padding):
+    """The matching_dtypes rule's divergence (Rule.torch), in 1-D and 3-D as in 2-D."""
+    x, w = np.ones((1, 1) + (3,) * rank, dtype=np.float32), np.ones((1, 1) + (2,) * rank, dtype=np.float32)
+    bias = np.array([0.5], dtype=np.float64)
+    got = getattr(torch_nn, f"conv{rank}d")(x, w, bias, padding=padding)
+    assert got.dtype == np.float32
+    np.testing.assert_array_equal(got, getattr(reference, f"conv{rank}d")(x, w, bias.astype(np.float32), padding=padding))
+    with pytest.raises(SpecViolation, match="matching_dtypes"):
+        getattr(reference, f"conv{rank}d")(x, w, bias, padding=padding)
+    with pytest.raises(RuntimeError):
+        getattr(torch_nn, f"conv{rank}d")(x, w, bias)
