@@ -1,7 +1,6 @@
 """Mutation testing of the code mutmut cannot mutate (MUTATION.md): the validity rules' predicates
-(lambdas in the module-level RULES lists of spec/conv.py and spec/pool.py) and the derived
-quantities of the call classes (``@property`` methods in spec/conv.py, spec/pool.py and
-spec/params.py). mutmut 3 mutates only the bodies of plain functions, methods, classmethods and
+(the lambdas of the Rule(...) calls in spec/conv.py, spec/conv_transpose.py and spec/pool.py) and
+the derived quantities of the call classes (``@property`` methods in those and spec/params.py). mutmut 3 mutates only the bodies of plain functions, methods, classmethods and
 staticmethods: it skips decorated functions (so every property) and module-level code (so
 every rule).
 
@@ -33,10 +32,12 @@ import time
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 
 TESTS = {
-    "spec/conv.py": ["tests/test_conv2d.py", "tests/test_strategies.py"],
-    "spec/pool.py": ["tests/test_max_pool2d.py", "tests/test_avg_pool2d.py", "tests/test_strategies.py"],
+    "spec/conv.py": ["tests/test_conv2d.py", "tests/test_strategies.py", "tests/test_family.py"],
+    "spec/conv_transpose.py": ["tests/test_family.py"],
+    "spec/pool.py": ["tests/test_max_pool2d.py", "tests/test_avg_pool2d.py", "tests/test_strategies.py",
+                     "tests/test_family.py"],
     "spec/params.py": ["tests/test_conv2d.py", "tests/test_max_pool2d.py", "tests/test_avg_pool2d.py",
-                       "tests/test_strategies.py"],
+                       "tests/test_strategies.py", "tests/test_family.py"],
 }
 PYTEST = ["-p", "scripts.fast_profile", "--hypothesis-profile=fast", "-p", "no:cacheprovider", "-x", "-q",
           "--no-header", "-p", "no:randomly"]
@@ -47,17 +48,17 @@ COMPARE_SWAPS = {ast.Lt: [ast.LtE], ast.LtE: [ast.Lt], ast.Gt: [ast.GtE], ast.Gt
 
 
 def _regions(tree: ast.Module):
-    """(name, node) for each region mutmut skips: a lambda in a module-level list of Rule(...)
-    calls (named by the rule), and a @property method (named Class.method)."""
+    """(name, node) for each region mutated here: a lambda in a Rule(...) call, wherever the call is
+    (named by the rule; the rule lists are built per spatial rank, inside functions), and a
+    @property method (named Class.method), which mutmut skips."""
+    for element in ast.walk(tree):
+        if (isinstance(element, ast.Call) and isinstance(element.func, ast.Name)
+                and element.func.id == "Rule" and element.args
+                and isinstance(element.args[0], ast.Constant)):
+            for argument in element.args[1:]:
+                if isinstance(argument, ast.Lambda):
+                    yield element.args[0].value, argument
     for statement in tree.body:
-        if isinstance(statement, ast.Assign) and isinstance(statement.value, ast.List):
-            for element in statement.value.elts:
-                if (isinstance(element, ast.Call) and isinstance(element.func, ast.Name)
-                        and element.func.id == "Rule" and element.args
-                        and isinstance(element.args[0], ast.Constant)):
-                    for argument in element.args[1:]:
-                        if isinstance(argument, ast.Lambda):
-                            yield element.args[0].value, argument
         if isinstance(statement, ast.ClassDef):
             for item in statement.body:
                 if isinstance(item, ast.FunctionDef) and any(

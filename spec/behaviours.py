@@ -64,4 +64,39 @@ BEHAVIOURS = [
               "int64 is the only integer dtype it accepts."),
     Behaviour("avg_half_precision_sums_in_float32", "avg_pool2d",
               "float16 average pooling sums in float32 and rounds once."),
+    Behaviour("max_pool1d_integers_only_with_indices", "max_pool1d",
+              "max_pool1d takes integer dtypes only with return_indices=True: without it torch runs its "
+              "own max_pool1d_impl, which has floating kernels only; with it, max_pool2d's kernel, which "
+              "has them all. max_pool2d and max_pool3d take integers either way."),
+    Behaviour("avg_pool3d_has_no_half_precision", "avg_pool3d",
+              "avg_pool3d has no float16 or bfloat16 CPU kernel (float32, float64 and int64 only), "
+              "though avg_pool1d and avg_pool2d take both."),
+    Behaviour("conv_transpose_output_size_overrides_output_padding", "conv_transpose2d",
+              "Given output_size, nn.ConvTranspose1d/2d/3d ignore the output_padding they were built "
+              "with: the output_padding used is output_size minus the size with output_padding 0."),
+    Behaviour("conv_transpose_output_size_leading_entries_ignored", "conv_transpose2d",
+              "An output_size with the batch and channel entries too, (N, C_out, H_out, W_out), is "
+              "accepted whatever those leading entries are: only the spatial ones are read."),
+    Behaviour("conv_transpose_output_size_range_ignores_dilation", "conv_transpose2d",
+              "output_size may ask for output_padding up to stride - 1 only, though the output_padding "
+              "argument may go up to max(stride, dilation) - 1: with stride 1 and dilation 3, "
+              "output_padding=2 is accepted and the same size asked through output_size is refused."),
+    Behaviour("conv_transpose_empty_batch_skips_checks", "conv_transpose2d",
+              "With an empty batch (N = 0) the transposed convolutions, like conv2d, return an empty "
+              "result without checking some rules: an int8 input, a weight of another dtype and an "
+              "output_padding not smaller than stride or dilation all pass. The reference checks every "
+              "rule whatever N is, so the error-parity tests draw invalid calls with a non-empty batch."),
+    Behaviour("avg_pool3d_input_at_least_kernel", "avg_pool3d",
+              "avg_pool3d rejects an input smaller than the kernel along any dimension, before padding, "
+              "even where the padding makes the window fit; avg_pool1d, avg_pool2d and max_pool3d accept "
+              "such a call (the avg_pool3d_input_at_least_kernel rule)."),
+    Behaviour("conv_transpose_half_precision_rounds_more_than_once", "conv_transpose2d",
+              "float16 and bfloat16 transposed convolutions go to oneDNN on CPU, which may round to the "
+              "output dtype more than once (with an output_padding, for example, the kernel-weighted sum "
+              "is rounded before the bias is added), unlike conv2d's float32 accumulation; the tolerance "
+              "model holds them to arithmetic in the output dtype."),
+    Behaviour("conv_transpose_half_precision_skips_dilation_check", "conv_transpose2d",
+              "oneDNN, which computes the float16 and bfloat16 transposed convolutions and the grouped "
+              "float32 and complex64 ones, does not check the dilation: in 1-D and 2-D, dilation=0 with "
+              "a kernel of size 1 goes through where the other calls raise (the positive_dilation rule)."),
 ]

@@ -12,8 +12,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from . import dtypes
-from .params import (BatchedInput, DIM_NAMES, ints_form, is_int, is_int_or_ints, is_one_entry_sequence,
-                     layout, malformed, per_dim, rank_of)
+from .params import (DIM_NAMES, WeightedCall, array_fields, describe_arrays, ints_form, is_int, is_int_or_ints,
+                     is_one_entry_sequence, layout, malformed, per_dim)
 from .rules import Rule, check, require_arrays
 from .shapes import same_padding, windows_that_fit
 
@@ -23,13 +23,7 @@ OPERATORS = ("conv1d", "conv2d", "conv3d")
 
 
 @dataclass(frozen=True)
-class ConvCall(BatchedInput):
-    input_shape: tuple[int, ...]
-    weight_shape: tuple[int, ...]
-    bias_shape: tuple[int, ...] | None = None
-    input_dtype: str = "float32"
-    weight_dtype: str = "float32"
-    bias_dtype: str | None = None
+class ConvCall(WeightedCall):
     stride: object = 1
     padding: object = 0
     dilation: object = 1
@@ -43,41 +37,17 @@ class ConvCall(BatchedInput):
         """The ``conv{rank}d`` call made with these arrays (anything with ``.shape`` and ``.dtype``)."""
         op = f"conv{rank}d"
         require_arrays(op, {"input": input, "weight": weight}, {"bias": bias})
-        return cls(
-            input_shape=tuple(input.shape), weight_shape=tuple(weight.shape),
-            bias_shape=None if bias is None else tuple(bias.shape),
-            input_dtype=str(input.dtype), weight_dtype=str(weight.dtype),
-            bias_dtype=None if bias is None else str(bias.dtype),
-            stride=stride, padding=padding, dilation=dilation, groups=groups, padding_mode=padding_mode, op=op,
-        )
-
-    @property
-    def spatial_dims(self) -> int:
-        return rank_of(self.op)
+        return cls(**array_fields(input, weight, bias), stride=stride, padding=padding, dilation=dilation,
+                   groups=groups, padding_mode=padding_mode, op=op)
 
     def describe(self) -> str:
-        bias = "None" if self.bias_shape is None else f"{self.bias_dtype}{list(self.bias_shape)}"
-        return (f"{self.op}(input={self.input_dtype}{list(self.input_shape)}, "
-                f"weight={self.weight_dtype}{list(self.weight_shape)}, bias={bias}, stride={self.stride!r}, "
-                f"padding={self.padding!r}, dilation={self.dilation!r}, groups={self.groups!r}, "
-                f"padding_mode={self.padding_mode!r})")
+        return (f"{self.op}({describe_arrays(self)}, stride={self.stride!r}, padding={self.padding!r}, "
+                f"dilation={self.dilation!r}, groups={self.groups!r}, padding_mode={self.padding_mode!r})")
 
     # -- derived quantities ------------------------------------------------------------------
     @property
     def out_channels(self) -> int:
         return self.weight_shape[0]
-
-    @property
-    def kernel(self) -> tuple[int, ...]:
-        return self.weight_shape[2:]
-
-    @property
-    def strides(self) -> tuple[int, ...]:
-        return per_dim(self.stride, self.spatial_dims)
-
-    @property
-    def dilations(self) -> tuple[int, ...]:
-        return per_dim(self.dilation, self.spatial_dims)
 
     @property
     def paddings(self) -> tuple[tuple[int, int], ...]:

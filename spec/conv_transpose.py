@@ -14,7 +14,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from . import dtypes
-from .params import BatchedInput, DIM_NAMES, ints_form, is_int, is_int_or_ints, layout, malformed, per_dim, rank_of
+from .params import (DIM_NAMES, WeightedCall, array_fields, describe_arrays, ints_form, is_int, is_int_or_ints,
+                     is_one_entry_sequence, layout, malformed, per_dim)
 from .rules import Rule, check, require_arrays
 from .shapes import conv_transpose_output_size
 
@@ -22,13 +23,7 @@ OPERATORS = ("conv_transpose1d", "conv_transpose2d", "conv_transpose3d")
 
 
 @dataclass(frozen=True)
-class ConvTransposeCall(BatchedInput):
-    input_shape: tuple[int, ...]
-    weight_shape: tuple[int, ...]
-    bias_shape: tuple[int, ...] | None = None
-    input_dtype: str = "float32"
-    weight_dtype: str = "float32"
-    bias_dtype: str | None = None
+class ConvTransposeCall(WeightedCall):
     stride: object = 1
     padding: object = 0
     output_padding: object = 0
@@ -43,24 +38,13 @@ class ConvTransposeCall(BatchedInput):
         """The ``conv_transpose{rank}d`` call made with these arrays."""
         op = f"conv_transpose{rank}d"
         require_arrays(op, {"input": input, "weight": weight}, {"bias": bias})
-        return cls(
-            input_shape=tuple(input.shape), weight_shape=tuple(weight.shape),
-            bias_shape=None if bias is None else tuple(bias.shape),
-            input_dtype=str(input.dtype), weight_dtype=str(weight.dtype),
-            bias_dtype=None if bias is None else str(bias.dtype), stride=stride, padding=padding,
-            output_padding=output_padding, groups=groups, dilation=dilation, output_size=output_size, op=op,
-        )
-
-    @property
-    def spatial_dims(self) -> int:
-        return rank_of(self.op)
+        return cls(**array_fields(input, weight, bias), stride=stride, padding=padding,
+                   output_padding=output_padding, groups=groups, dilation=dilation, output_size=output_size, op=op)
 
     def describe(self) -> str:
-        bias = "None" if self.bias_shape is None else f"{self.bias_dtype}{list(self.bias_shape)}"
-        return (f"{self.op}(input={self.input_dtype}{list(self.input_shape)}, "
-                f"weight={self.weight_dtype}{list(self.weight_shape)}, bias={bias}, stride={self.stride!r}, "
-                f"padding={self.padding!r}, output_padding={self.output_padding!r}, groups={self.groups!r}, "
-                f"dilation={self.dilation!r}, output_size={self.output_size!r})")
+        return (f"{self.op}({describe_arrays(self)}, stride={self.stride!r}, padding={self.padding!r}, "
+                f"output_padding={self.output_padding!r}, groups={self.groups!r}, dilation={self.dilation!r}, "
+                f"output_size={self.output_size!r})")
 
     # -- derived quantities ------------------------------------------------------------------
     @property
@@ -68,20 +52,8 @@ class ConvTransposeCall(BatchedInput):
         return self.weight_shape[1] * self.groups
 
     @property
-    def kernel(self) -> tuple[int, ...]:
-        return self.weight_shape[2:]
-
-    @property
-    def strides(self) -> tuple[int, ...]:
-        return per_dim(self.stride, self.spatial_dims)
-
-    @property
     def paddings(self) -> tuple[int, ...]:
         return per_dim(self.padding, self.spatial_dims)
-
-    @property
-    def dilations(self) -> tuple[int, ...]:
-        return per_dim(self.dilation, self.spatial_dims)
 
     @property
     def smallest_size(self) -> tuple[int, ...]:
@@ -128,7 +100,7 @@ def _rules(rank: int) -> list[Rule]:
     """conv_transpose{rank}d's validity rules, in the order they are checked."""
     forms, names = _forms(rank), DIM_NAMES[rank]
     leading = lambda c: 2 if c.batched else 1  # noqa: E731  (N, C) or (C,) before the spatial sizes
-    return [
+    rules = [
         Rule("input_rank", f"input must be {rank + 1}-D {layout(rank, False)} or {rank + 2}-D {layout(rank)}",
              lambda c: len(c.input_shape) not in (rank + 1, rank + 2)),
         Rule("weight_rank", f"weight must be {rank + 2}-D (in_channels, out_channels / groups, "
@@ -138,10 +110,26 @@ def _rules(rank: int) -> list[Rule]:
              f"stride, padding, output_padding and dilation must each be {ints_form(rank)}; groups an "
              "int; output_size None or a sequence of ints",
              lambda c: malformed(c, forms) != "", explain=lambda c: malformed(c, forms)),
+    ]
+    if rank > 1:  # for rank 1 a one-entry sequence is the full form
+        rules.append(Rule(
+            "output_size_needs_full_sequences",
+            f"with output_size, stride, padding and dilation must each be an int or a sequence of {rank} ints, "
+            "not a one-entry sequence",
+            lambda c: c.output_size is not None
+            and any(is_one_entry_sequence(v) for v in (c.stride, c.padding, c.dilation)),
+            torch=f"raises, with an IndexError: nn.ConvTranspose{rank}d.forward reads stride, padding and "
+                  "dilation one entry per dimension to check output_size, without repeating a one-entry "
+                  "sequence as F.conv_transpose does"))
+    rules += [
         Rule("no_padding_string", "a transposed convolution takes no padding string ('valid', 'same')",
              lambda c: isinstance(c.padding, str)),
         Rule("positive_stride", "every stride must be >= 1", lambda c: min(c.strides) < 1),
-        Rule("positive_dilation", "every dilation must be >= 1", lambda c: min(c.dilations) < 1),
+        Rule("positive_dilation", "every dilation must be >= 1", lambda c: min(c.dilations) < 1,
+             torch="raises, except that the calls torch hands to oneDNN (float16 and bfloat16, and float32 "
+                   "and complex64 with groups > 1) skip the dilation check: in 1-D and 2-D a dilation of 0 "
+                   "with a kernel of size 1 along that dimension goes through (other kernel sizes fail "
+                   "inside oneDNN); negative dilations always raise; the reference rejects them all"),
         Rule("non_negative_padding", "every padding must be >= 0", lambda c: min(c.paddings) < 0),
         Rule("positive_groups", "groups must be >= 1", lambda c: c.groups < 1),
         Rule("in_channels_match", "the input's channel count must equal weight.shape[0]",
@@ -158,8 +146,9 @@ def _rules(rank: int) -> list[Rule]:
              lambda c: c.bias_shape is not None and c.bias_shape != (c.out_channels,)),
         Rule("matching_dtypes", "weight and bias must have the input's dtype",
              lambda c: c.weight_dtype != c.input_dtype or c.bias_dtype not in (None, c.input_dtype),
-             torch="raises for a weight of another dtype, but accepts a bias of another dtype and adds it "
-                   "in the input's dtype; the reference rejects both"),
+             torch="raises" if rank == 3 else
+             "raises for a weight of another dtype, but accepts a bias of another dtype and adds it in the "
+             "input's dtype; the reference rejects both"),
         Rule("supported_dtype", f"the dtype must be one torch's CPU conv_transpose{rank}d implements: "
              + ", ".join(dtypes.CONV_TRANSPOSE), lambda c: c.input_dtype not in dtypes.CONV_TRANSPOSE,
              about_support=True),
@@ -182,6 +171,7 @@ def _rules(rank: int) -> list[Rule]:
         Rule("output_not_empty", "the output size (n - 1)s - 2p + d(k - 1) + output_padding + 1 must be >= 1 "
              "in every dimension", lambda c: min(c.result_size) < 1),
     ]
+    return rules
 
 
 RULES_BY_RANK = {rank: _rules(rank) for rank in (1, 2, 3)}

@@ -8,6 +8,7 @@ argument parser rejects ``stride=True``.
 from __future__ import annotations
 
 import numbers
+from dataclasses import dataclass
 
 # The names the messages give each spatial dimension, by spatial rank.
 DIM_NAMES = {1: ("L",), 2: ("H", "W"), 3: ("D", "H", "W")}
@@ -63,11 +64,21 @@ def is_one_entry_sequence(value) -> bool:
 
 
 class BatchedInput:
-    """Derived quantities of an input of shape (N, C, *spatial) or unbatched (C, *spatial); mixed
-    into the call classes, which have ``input_shape`` and ``spatial_dims``."""
+    """Derived quantities of an input of shape (N, C, *spatial) or unbatched (C, *spatial), and of
+    the operator's name; mixed into the call classes, which have ``op``, ``input_shape`` and
+    ``dilation``."""
 
+    op: str
     input_shape: tuple[int, ...]
-    spatial_dims: int
+    dilation: object
+
+    @property
+    def spatial_dims(self) -> int:
+        return rank_of(self.op)
+
+    @property
+    def dilations(self) -> tuple[int, ...]:
+        return per_dim(self.dilation, self.spatial_dims)
 
     @property
     def batched(self) -> bool:
@@ -84,3 +95,39 @@ class BatchedInput:
     @property
     def input_size(self) -> tuple[int, ...]:
         return self.input_shape[-self.spatial_dims:]
+
+
+@dataclass(frozen=True)
+class WeightedCall(BatchedInput):
+    """The arrays of a convolution's call (ConvCall, ConvTransposeCall) by shape and dtype name,
+    and what they give; each subclass adds its parameters, ``stride`` among them."""
+
+    input_shape: tuple[int, ...]
+    weight_shape: tuple[int, ...]
+    bias_shape: tuple[int, ...] | None = None
+    input_dtype: str = "float32"
+    weight_dtype: str = "float32"
+    bias_dtype: str | None = None
+
+    @property
+    def kernel(self) -> tuple[int, ...]:
+        return self.weight_shape[2:]
+
+    @property
+    def strides(self) -> tuple[int, ...]:
+        return per_dim(self.stride, self.spatial_dims)
+
+
+def array_fields(input, weight, bias) -> dict:
+    """The shape and dtype fields of a convolution's call (``ConvCall``, ``ConvTransposeCall``)."""
+    return dict(input_shape=tuple(input.shape), weight_shape=tuple(weight.shape),
+                bias_shape=None if bias is None else tuple(bias.shape),
+                input_dtype=str(input.dtype), weight_dtype=str(weight.dtype),
+                bias_dtype=None if bias is None else str(bias.dtype))
+
+
+def describe_arrays(call) -> str:
+    """``input=float32[1, 2, 5], weight=..., bias=...`` for a convolution's call."""
+    bias = "None" if call.bias_shape is None else f"{call.bias_dtype}{list(call.bias_shape)}"
+    return (f"input={call.input_dtype}{list(call.input_shape)}, "
+            f"weight={call.weight_dtype}{list(call.weight_shape)}, bias={bias}")

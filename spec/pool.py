@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from . import dtypes
-from .params import BatchedInput, DIM_NAMES, ints_form, is_int, is_int_or_ints, layout, malformed, per_dim, rank_of
+from .params import BatchedInput, DIM_NAMES, ints_form, is_int, is_int_or_ints, layout, malformed, per_dim
 from .rules import Rule, check, require_arrays
 from .shapes import pool_output_size
 
@@ -58,10 +58,6 @@ class PoolCall(BatchedInput):
                    1, ceil_mode, count_include_pad=count_include_pad, divisor_override=divisor_override)
 
     @property
-    def spatial_dims(self) -> int:
-        return rank_of(self.op)
-
-    @property
     def is_max(self) -> bool:
         return self.op.startswith("max")
 
@@ -89,10 +85,6 @@ class PoolCall(BatchedInput):
     @property
     def paddings(self) -> tuple[int, ...]:
         return per_dim(self.padding, self.spatial_dims)
-
-    @property
-    def dilations(self) -> tuple[int, ...]:
-        return per_dim(self.dilation, self.spatial_dims)
 
     @property
     def output_size(self) -> tuple[int, ...]:
@@ -158,7 +150,13 @@ def _rules(rank: int) -> list[Rule]:
         Rule("output_not_empty", "the output size must be >= 1 in every dimension",
              lambda c: min(c.output_size) < 1),
         Rule("supported_dtype", _dtypes_message(rank), lambda c: c.input_dtype not in c.dtypes, about_support=True),
-    ]
+    ] + ([
+        # avg_pool3d's own shape check compares the unpadded input with the kernel; the other pools
+        # only need the window to fit the padded input (output_not_empty).
+        Rule("avg_pool3d_input_at_least_kernel",
+             "avg_pool3d: every input size (D, H, W, before padding) must be at least the kernel size",
+             lambda c: c.op == "avg_pool3d" and any(n < k for n, k in zip(c.input_size, c.kernel))),
+    ] if rank == 3 else [])
 
 
 RULES_BY_RANK = {rank: _rules(rank) for rank in (1, 2, 3)}
