@@ -219,3 +219,16 @@ def test_a_failure_names_the_pinned_behaviours_its_call_touches():
         under_test("three_bugs").conforms(nan_window, check_max_pool2d)  # its ties go to the last index
     assert "max_ties_go_to_first_in_row_major_order" in str(failure.value)
 
+
+def test_the_call_in_flight_is_kept_where_a_crash_leaves_it(tmp_path):
+    module = importlib.import_module("tests.samples.crashes_and_hangs")
+    log = tmp_path / "last-call.py"
+    executor = InProcess(module, log)
+    long_call = Call("conv2d", dict(input=np.zeros((1, 1, 3, 3)), weight=np.ones((1, 1, 2, 2)), bias=None))
+    executor.run(long_call)
+    short_call = Call("avg_pool2d", dict(input=np.ones((1, 1, 2, 2)), kernel_size=2))
+    executor.run(short_call)  # shorter than the first: the file must not keep the first one's tail
+    executor.close()
+    assert log.read_text().endswith(short_call.python() + "\n")
+    assert "from tests.samples.crashes_and_hangs import avg_pool2d" in log.read_text()
+
