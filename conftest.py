@@ -24,7 +24,8 @@ from tests.harness.tally import Tally
 from tests.harness.under_test import InProcess, UnderTest
 
 DEFAULT_IMPL = "tests.adapters.torch_nn"
-PROTOCOL = ("conv2d", "max_pool2d", "avg_pool2d")
+PROTOCOL = tuple(f"{family}{rank}d" for family in ("conv", "conv_transpose", "max_pool", "avg_pool")
+                 for rank in (1, 2, 3))
 CALL_LOG = ".convspec/last-call.py"
 
 # deadline=None: the reference is a Python loop and torch's first call of a kind is slow; timing

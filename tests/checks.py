@@ -8,14 +8,22 @@ import reference
 from spec import conv as conv_spec
 from spec import pool as pool_spec
 from spec.pool import Pool2dCall
-from spec.rules import SpecViolation, rule_named
+from spec import conv_transpose as conv_transpose_spec
+from spec.params import rank_of
+from spec.rules import INPUT_IS_ARRAY, SpecViolation, rule_named
 from spec.tolerance import ACCUMULATOR, sum_tolerance
 
 from .adapters import torch_nn
 from .compare import Mismatch, assert_matches
 from .strategies import TORCH_RAISES_WHEN
 
-RULES = {"conv2d": conv_spec.RULES, "max_pool2d": pool_spec.RULES, "avg_pool2d": pool_spec.RULES}
+def rules_of(op: str) -> list:
+    """The validity rules of ``op`` (any rank), with input_is_array, which guards them all."""
+    family = (conv_transpose_spec if op.startswith("conv_transpose") else
+              conv_spec if op.startswith("conv") else pool_spec)
+    return [INPUT_IS_ARRAY] + family.RULES_BY_RANK[rank_of(op)]
+
+
 
 # The rules error parity checks, per operator: those torch enforces (in part of their domain, for
 # TORCH_RAISES_WHEN's), less the pooling rule on the other pool's parameter (a breaker of it
@@ -92,12 +100,12 @@ def assert_rejected_everywhere(call, rule: str, impl) -> None:
     """Error parity: the reference rejects ``call`` naming ``rule``, torch raises too, and so does
     the implementation under test (``impl``, a tests.harness.UnderTest)."""
     assert_rejected(call, rule, getattr(reference, call.op), {"torch": getattr(torch_nn, call.op)})
-    impl.rejects(call, rule_named(RULES[call.op], rule))
+    impl.rejects(call, rule_named(rules_of(call.op), rule))
 
 
 def assert_rejected(call, rule: str, reference_function, others) -> None:
     """The reference rejects ``call`` naming ``rule``; each of ``others`` (name -> function) raises."""
-    sentence = rule_named(RULES[call.op], rule).message
+    sentence = rule_named(rules_of(call.op), rule).message
     try:
         call.run(reference_function)
     except SpecViolation as violation:

@@ -27,7 +27,7 @@ from hypothesis import strategies as st
 from hypothesis.errors import NoSuchExample
 
 from ..calls import Call
-from ..checks import CHECKS, PARITY_RULES, RULES
+from ..checks import CHECKS, PARITY_RULES, rules_of
 from ..compare import Mismatch
 from ..strategies import invalid_conv2d_calls, invalid_pool2d_calls
 from .drawing import valid_calls
@@ -89,7 +89,7 @@ class Hunt:
         try:
             got = under_test.function(call.op)(**call.kwargs)
         except NotSupported as unsupported:
-            if rule is not None and rule_named(RULES[call.op], rule).about_support:
+            if rule is not None and rule_named(rules_of(call.op), rule).about_support:
                 return None
             under_test.tally.unsupported(call, unsupported.message, None)
             return None
@@ -100,7 +100,7 @@ class Hunt:
                 return None
             return self._unless_known(call, "rejected a valid call", f"raised {raised}", rule)
         if rule is not None:
-            sentence = rule_named(RULES[call.op], rule).message
+            sentence = rule_named(rules_of(call.op), rule).message
             return self._unless_known(call, "accepted an invalid call", f"returned a result; {rule}: {sentence}", rule)
         try:
             CHECKS[call.op](lambda **_: got, call)
