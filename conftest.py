@@ -150,7 +150,7 @@ def pytest_runtest_makereport(item, call):
         reason = unsupported_reason(item.config.stash[_UNDER_TEST].tally, item.nodeid)
         if reason is not None:  # the implementation discarded every call: say so, never "passed"
             report.outcome = "skipped"
-            report.longrepr = (str(item.path), item.location[1], f"Skipped: {reason}")
+            report.longrepr = (str(item.path), item.location[1], f"Skipped: {item.name}: {reason}")
     elif item.name.startswith("test_pinned_"):
         from spec.behaviours import BEHAVIOURS
         name = item.originalname.removeprefix("test_pinned_")
