@@ -7,7 +7,6 @@ import numpy as np
 import reference
 from spec import conv as conv_spec
 from spec import pool as pool_spec
-from spec.pool import Pool2dCall
 from spec import conv_transpose as conv_transpose_spec
 from spec.params import rank_of
 from spec.rules import INPUT_IS_ARRAY, SpecViolation, rule_named
@@ -35,65 +34,66 @@ PARITY_RULES = {
 }
 
 
-def conv2d_bound(call, expected=None) -> np.ndarray | None:
-    """Per-element tolerance (spec/tolerance.py): None for integers, else from the sum of |x * w|
-    over each window, computed by the reference itself on absolute values in float64."""
+def _spec_call(call):
+    """The spec's call object of a drawn call of any operator (shapes, dtypes, parameters)."""
+    rank = rank_of(call.op)
+    if call.op.startswith("conv_transpose"):
+        return conv_transpose_spec.ConvTransposeCall.of(**call.kwargs, rank=rank)
+    if call.op.startswith("conv"):
+        return conv_spec.ConvCall.of(**call.kwargs, rank=rank)
+    make = pool_spec.PoolCall.max if call.op.startswith("max_pool") else pool_spec.PoolCall.avg
+    return make(**call.kwargs, rank=rank)
+
+
+def _terms(call) -> int:
+    """How many terms each output element sums, at most: spec/tolerance.py's n."""
+    if call.op.startswith("avg_pool"):
+        return int(np.prod(_spec_call(call).kernel))
+    weight, has_bias = call["weight"], call.get("bias") is not None
+    if call.op.startswith("conv_transpose"):  # (C_in / groups) * prod(k) products land on an element
+        return weight.shape[0] // call.get("groups", 1) * int(np.prod(weight.shape[2:])) + has_bias
+    return int(np.prod(weight.shape[1:])) + has_bias
+
+
+def bound(call, expected=None) -> np.ndarray | None:
+    """Per-element tolerance (spec/tolerance.py) of a float result: from the sum of |terms| of each
+    output element, which is the operator itself run by the reference on absolute values in
+    float64 (|x * w| summed over each window; |x| over the divisor for average pooling). None
+    (exact) for integers and max pooling."""
     dtype = call["input"].dtype
-    if dtype.kind in "iu":
+    if dtype.kind in "iu" or call.op.startswith("max_pool"):
         return None
-    absolute = {name: None if call.get(name) is None else np.abs(call[name]).astype(np.float64)
-                for name in ("input", "weight", "bias")}
-    params = {name: call[name] for name in ("stride", "padding", "dilation", "groups", "padding_mode")
-              if name in call.kwargs}  # a call may leave parameters at their defaults
-    abs_sum = reference.conv2d(**absolute, **params)
-    n_terms = int(np.prod(call["weight"].shape[1:])) + (call.get("bias") is not None)
+    absolute = {name: np.abs(value).astype(np.float64) if isinstance(value, np.ndarray) else value
+                for name, value in call.kwargs.items()}
+    abs_sum = np.abs(getattr(reference, call.op)(**absolute))
     if expected is None and dtype.name in ACCUMULATOR:
-        expected = call.run(reference.conv2d)
-    return sum_tolerance(abs_sum, n_terms, dtype.name, _magnitude(expected))
+        expected = call.run(getattr(reference, call.op))
+    # float16 transposed convolutions round in float16 more than once (spec/tolerance.py).
+    wider = {"accumulator": None} if call.op.startswith("conv_transpose") else {}
+    return sum_tolerance(abs_sum, _terms(call), dtype.name, _magnitude(expected), **wider)
 
 
 def _magnitude(expected):
     return None if expected is None else np.abs(expected).astype(np.float64)
 
 
-def check_conv2d(conv2d, call) -> None:
-    """``conv2d``'s result for ``call`` matches the reference's: shape, dtype, and values exactly
-    (integers) or within the tolerance model (floats)."""
-    expected = call.run(reference.conv2d)
-    assert_matches(call.run(conv2d), expected, call, conv2d_bound(call, expected))
-
-
-
-def avg_pool2d_bound(call, expected=None) -> np.ndarray | None:
-    """Per-element tolerance for float average pooling: the window's sum of |x| over |divisor|,
-    computed by the reference on absolute values in float64; None (exact) for integers."""
-    dtype = call["input"].dtype
-    if dtype.kind in "iu":
-        return None
-    absolute = dict(call.kwargs, input=np.abs(call["input"]).astype(np.float64))
-    abs_mean = np.abs(reference.avg_pool2d(**absolute))
-    n_terms = int(np.prod(Pool2dCall.avg(**call.kwargs).kernel))
-    if expected is None and dtype.name in ACCUMULATOR:
-        expected = call.run(reference.avg_pool2d)
-    return sum_tolerance(abs_mean, n_terms, dtype.name, _magnitude(expected))
-
-
-def check_max_pool2d(max_pool2d, call) -> None:
-    """Values (and indices) exactly as the reference's."""
-    got, expected = call.run(max_pool2d), call.run(reference.max_pool2d)
-    if call.get("return_indices"):
+def check_result(function, call) -> None:
+    """``function``'s result for ``call`` matches the reference's: its type, shape and dtype, and
+    its values exactly (integers, max pooling, indices) or within the tolerance model (floats)."""
+    expected, got = call.run(getattr(reference, call.op)), call.run(function)
+    if call.op.startswith("max_pool") and call.get("return_indices"):
         if not (isinstance(got, tuple) and len(got) == 2):
             raise Mismatch("type", f"expected (values, indices), got {type(got).__name__}\n\n"
                                    f"minimal failing call:\n{call.python()}")
         assert_matches(got[0], expected[0], call, what="values")
         assert_matches(got[1], expected[1], call, what="indices")
     else:
-        assert_matches(got, expected, call)
+        assert_matches(got, expected, call, bound(call, expected))
 
 
-def check_avg_pool2d(avg_pool2d, call) -> None:
-    expected = call.run(reference.avg_pool2d)
-    assert_matches(call.run(avg_pool2d), expected, call, avg_pool2d_bound(call, expected))
+# The names the 2-D tests were written with.
+check_conv2d = check_max_pool2d = check_avg_pool2d = check_result
+conv2d_bound = avg_pool2d_bound = bound
 
 
 def assert_rejected_everywhere(call, rule: str, impl) -> None:
@@ -121,4 +121,5 @@ def assert_rejected(call, rule: str, reference_function, others) -> None:
                              f"{type(result).__name__}:\n{call.python()}")
 
 
-CHECKS = {"conv2d": check_conv2d, "max_pool2d": check_max_pool2d, "avg_pool2d": check_avg_pool2d}
+CHECKS = {f"{family}{rank}d": check_result for family in ("conv", "conv_transpose", "max_pool", "avg_pool")
+          for rank in (1, 2, 3)}

@@ -25,7 +25,7 @@ from spec.tolerance import sum_tolerance
 
 from .adapters import torch_nn
 from .calls import Call
-from .checks import assert_rejected_everywhere
+from .checks import assert_rejected_everywhere, bound, check_result as check
 from .harness import implementation_settings
 from .compare import assert_matches
 from .strategies import family as fs
@@ -41,44 +41,6 @@ FEW = max(5, settings.default.max_examples // 10)
 def _rules(op: str):
     by_rank = {"conv_transpose": CONV_TRANSPOSE_RULES, "conv": CONV_RULES, "pool": POOL_RULES}[fs.family(op)]
     return by_rank[rank_of(op)]
-
-
-def _terms(call: Call) -> int:
-    """How many terms each output element sums, at most (spec/tolerance.py's n)."""
-    if call.op.startswith("avg_pool"):
-        kernel = call["kernel_size"]
-        return int(np.prod((kernel,) * rank_of(call.op) if isinstance(kernel, int) else
-                           tuple(kernel) * (rank_of(call.op) if len(kernel) == 1 else 1)))
-    weight, bias = call["weight"], call["bias"] is not None
-    if call.op.startswith("conv_transpose"):  # (C_in / groups) * prod(k) products land on an element
-        return weight.shape[0] // call.kwargs.get("groups", 1) * int(np.prod(weight.shape[2:])) + bias
-    return int(np.prod(weight.shape[1:])) + bias
-
-
-def bound(call: Call, expected: np.ndarray):
-    """spec/tolerance.py's bound for a float result, from the same operator run by the reference on
-    absolute values in float64 (the sum of |terms| of every output element); None (exact) for
-    integers and max pooling."""
-    dtype = call["input"].dtype
-    if dtype.kind in "iu" or call.op.startswith("max_pool"):
-        return None
-    absolute = {name: value if not isinstance(value, np.ndarray) else np.abs(value).astype(np.float64)
-                for name, value in call.kwargs.items()}
-    abs_sum = np.abs(getattr(reference, call.op)(**absolute))
-    # float16 transposed convolutions round in float16 more than once (spec/tolerance.py).
-    wider = {"accumulator": None} if call.op.startswith("conv_transpose") else {}
-    return sum_tolerance(abs_sum, _terms(call), dtype.name, np.abs(expected).astype(np.float64), **wider)
-
-
-def check(function, call: Call) -> None:
-    """``function``'s result for ``call`` matches the reference's."""
-    expected, got = call.run(getattr(reference, call.op)), call.run(function)
-    if call.op.startswith("max_pool") and call["return_indices"]:
-        assert isinstance(got, tuple) and len(got) == 2, f"expected (values, indices), got {type(got)}"
-        assert_matches(got[0], expected[0], call, what="values")
-        assert_matches(got[1], expected[1], call, what="indices")
-    else:
-        assert_matches(got, expected, call, bound(call, expected))
 
 
 @pytest.mark.parametrize("op", NEW_OPS)
