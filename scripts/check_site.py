@@ -157,6 +157,53 @@ def run(browser: str, profile: str, *args: str) -> subprocess.CompletedProcess:
                            *args], capture_output=True, text=True, timeout=120)
 
 
+def calculator_cases(count: int = 400, seed: int = 0) -> list[dict]:
+    """Drawn calls for the shape calculator, each with the spec's answer: 'ok:H,W' (spec's output
+    size) or 'rule:<name>' (the first rule the spec says the call breaks)."""
+    import random
+
+    from spec.conv2d import RULES as CONV_RULES, Conv2dCall
+    from spec.pool2d import RULES as POOL_RULES, Pool2dCall
+    from spec.rules import first_violation
+
+    rng = random.Random(seed)
+
+    def draw(good, bad):  # mostly valid values, a bad one now and then
+        return rng.choice(bad) if rng.random() < 0.04 else rng.randint(*good)
+
+    cases = []
+    for _ in range(count):
+        op = rng.choice(["conv2d", "max_pool2d", "avg_pool2d"])
+        sizes = [draw((1, 12), [0]) for _ in range(2)]
+        kernels = [draw((1, 5), [0]) for _ in range(2)]
+        strides = [draw((1, 3), [0]) for _ in range(2)]
+        # pooling pads at most half its window: draw mostly within that
+        paddings = [draw((0, 3 if op == "conv2d" else max(kernel // 2, 0)), [-1, 4]) for kernel in kernels]
+        dilations = [draw((1, 2), [0]) for _ in range(2)] if op != "avg_pool2d" else [1, 1]
+        fields = {f"{key}{i}": values[i] for key, values in (("size", sizes), ("kernel", kernels), ("stride", strides),
+                                                               ("padding", paddings), ("dilation", dilations))
+                  for i in range(2)}
+        if op == "conv2d":
+            string = rng.choice(["", "", "", "same", "valid"])
+            mode = rng.choice(["zeros", "zeros", "reflect", "replicate", "circular"])
+            fields.update(padding_string=string, padding_mode=mode)
+            call = Conv2dCall((1, 1, *sizes), (1, 1, *kernels), stride=tuple(strides), padding=string or tuple(paddings),
+                              dilation=tuple(dilations), padding_mode=mode)
+            rule = first_violation(CONV_RULES, call)
+        else:
+            ceil_mode = rng.random() < 0.5
+            default_stride = rng.random() < 0.3
+            if default_stride:
+                fields.update(stride0="", stride1="")
+            fields.update(ceil_mode=ceil_mode)
+            call = Pool2dCall(op, (1, 1, *sizes), "float32", tuple(kernels), None if default_stride else tuple(strides),
+                              tuple(paddings), tuple(dilations), ceil_mode)
+            rule = first_violation(POOL_RULES, call)
+        expected = f"rule:{rule.name}" if rule else "ok:" + ",".join(map(str, call.output_size))
+        cases.append({"op": op, "fields": fields, "expected": expected})
+    return cases
+
+
 def tool_cases() -> dict:
     """The cases the calculator and error pages are tried on, if those pages are built."""
     cases = {}

@@ -34,6 +34,11 @@ def _rank(term) -> tuple:
     return (names[0] if names else len(ORDER) + 1, bool(term.could_extract_minus_sign()))
 
 
+def _factor_rank(factor) -> tuple:
+    """Order of the factors of a product: numbers, then symbols, then the rest (2p, s(m - 1))."""
+    return (not factor.is_Number, not factor.is_Symbol, _rank(factor))
+
+
 def _split(expr) -> tuple[list, list]:
     """A product's factors above and below the fraction bar."""
     numerator, denominator = [], []
@@ -98,7 +103,7 @@ class _Printer:
         return "<mrow>" + "".join(parts) + "</mrow>"
 
     def _factors(self, factors) -> str:
-        factors = sorted(factors, key=lambda f: (not f.is_Number, _rank(f)))
+        factors = sorted(factors, key=_factor_rank)
         shown = []
         for f in factors:
             body = self(f)
@@ -192,13 +197,16 @@ class _TextPrinter:
             num, den = _split(expr)
             if num and num[0] == -1 and len(num) > 1:
                 return "-" + self(sp.Mul(*num[1:], evaluate=False) / sp.Mul(*den))
-            num = sorted(num, key=lambda f: (not f.is_Number, _rank(f)))
-            sep = " * " if self.values else ""
-            top = sep.join(f"({self(f)})" if f.is_Add else self(f) for f in num) or "1"
+            num = sorted(num, key=_factor_rank)
+            shown = [f"({self(f)})" if f.is_Add else self(f) for f in num]
+            top = shown[0] if shown else "1"
+            for f, text in zip(num[1:], shown[1:]):  # juxtaposed (2p, d(k - 1)) unless that misreads
+                top += " * " if self.values else "·" if f.is_Function or f.is_Number else ""
+                top += text
             if not den:
                 return top
             top = f"({top})" if len(num) > 1 else top
             return f"{top} / {self(sp.Mul(*den))}"
         if isinstance(expr, (sp.floor, sp.ceiling)):
-            return f"{type(expr).__name__}({self(expr.args[0])})"
+            return f"{'floor' if isinstance(expr, sp.floor) else 'ceil'}({self(expr.args[0])})"
         return str(expr)

@@ -20,6 +20,7 @@ from spec.shapes import conv_output_size, d, k, n, p, pool_output_size, s, same_
 from reference._window import window_taps
 
 import animations
+import calculator
 import figures
 import zh_spec
 from maths import fragment, instantiated, mathml, sub
@@ -362,7 +363,7 @@ def networks_page(lang="en") -> str:
 STATIC = ["index.md", "test-your-implementation.md", "api.md"]
 
 # Generators of the other pages, by path; each takes the language.
-GENERATED = {"animations.md": animations.page, "spec/shapes.md": shapes_page, "spec/rules.md": rules_page, "spec/arithmetic.md": relations_page,
+GENERATED = {"animations.md": animations.page, "calculator.md": calculator.page, "spec/shapes.md": shapes_page, "spec/rules.md": rules_page, "spec/arithmetic.md": relations_page,
              "spec/behaviours.md": behaviours_page, "networks.md": networks_page}
 
 
@@ -388,6 +389,7 @@ def nav_for(lang) -> list:
         {t(lang, "home"): f"{prefix}index.md"},
         {t(lang, "worked_examples"): [{key: value} for key, value in by_note.items()]},
         {t(lang, "animations"): f"{prefix}animations.md"},
+        {t(lang, "calculator"): f"{prefix}calculator.md"},
         {t(lang, "spec"): [{t(lang, "output_sizes"): f"{prefix}spec/shapes.md"},
                            {t(lang, "validity_rules"): f"{prefix}spec/rules.md"},
                            {t(lang, "arithmetic"): f"{prefix}spec/arithmetic.md"},
