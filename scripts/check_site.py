@@ -103,9 +103,12 @@ PROBE = r"""
       return page.querySelector("[data-result]").getAttribute("data-result");
     });
     tool("explain", "[data-explain]", function (page, c) {
+      page.querySelector("select[name=op]").value = c.op;
       page.querySelector("textarea").value = c.message;
       page.querySelector("button[data-action=explain]").click();
-      return page.querySelector("[data-rule]") ? page.querySelector("[data-rule]").getAttribute("data-rule") : null;
+      // recognised: the rule is among those the page names (a message two rules share names both)
+      const named = Array.from(page.querySelectorAll("[data-rule]")).map(e => e.getAttribute("data-rule"));
+      return named.includes(c.expected) ? c.expected : named.join(",") || null;
     });
     report();
     animations(report);
@@ -201,6 +204,20 @@ def calculator_cases(count: int = 400, seed: int = 0) -> list[dict]:
             rule = first_violation(POOL_RULES, call)
         expected = f"rule:{rule.name}" if rule else "ok:" + ",".join(map(str, call.output_size))
         cases.append({"op": op, "fields": fields, "expected": expected})
+    return cases
+
+
+def error_cases(examples: int = 3) -> list[dict]:
+    """Real torch messages for calls breaking each rule torch raises for (tests/test_messages.py
+    draws and runs them), each with the rule the page must name."""
+    from tests.test_messages import CASES, torch_messages
+
+    cases = []
+    for op, rule in CASES:
+        messages = torch_messages(op, rule, examples)
+        if not messages:
+            sys.exit(f"check_site: no torch message drawn for {op} {rule}")
+        cases += [{"op": op, "message": message, "expected": rule} for message in messages]
     return cases
 
 

@@ -101,11 +101,11 @@
       if (early) {
         var rule = early.rule, v = values[early.dim];
         html = "<p><strong>" + esc(w.broken) + " <code>" + rule.name + "</code></strong>: " + esc(rule.message) +
-          ".</p><p>" + esc(w.why) + " " + esc(w.in_dim.replace("{dim}", dimName[early.dim])) + ": <code>" +
+          w.stop + "</p><p>" + esc(w.why) + " " + esc(w.in_dim.replace("{dim}", dimName[early.dim])) + ": <code>" +
           esc(rule.lhs + " " + rule.rel + " " + rule.rhs) + "</code>, <code>" +
           esc(fill(rule.lhs_t, v) + " = " + call(rule.lhs_js, v) + " " + rule.rel + " " + fill(rule.rhs_t, v) +
               " = " + call(rule.rhs_js, v)) +
-          "</code>.</p>";
+          "</code>" + w.stop + "</p>";
         out.setAttribute("data-result", "rule:" + rule.name);
         out.innerHTML = html;
         return;

@@ -184,7 +184,7 @@ def verify() -> None:
 
 
 WORDS = {
-    "en": {"title": "Shape calculator",
+    "en": {"title": "Shape calculator", "stop": ".",
            "intro": ("Choose the operator and its options, type the input size, and read the output size with "
                      "every step of the formula, or the rule a bad choice breaks. The page computes with the spec's "
                      "own formulas and rules, compiled from `spec/` when the site is built (and checked against "
@@ -199,7 +199,7 @@ WORDS = {
            "ceil_first": "ceil mode: m windows, rounded up", "ceil_drop": "the last window starts at",
            "dropped": "≥ n + p = {np}: it would start in the right padding, so ceil mode drops it",
            "kept": "< n + p = {np}: it starts inside, ceil mode keeps it"},
-    "zh": {"title": "输出尺寸计算器",
+    "zh": {"title": "输出尺寸计算器", "stop": "。",
            "intro": ("选择算子和参数,输入尺寸,就能看到输出尺寸以及公式的每一步;参数不合法时,给出违反的规则。"
                      "页面用的是规范自己的公式和规则:构建网站时从 `spec/` 编译而来(并在一个调用网格上与规范核对),"
                      "没有在 JavaScript 里重写。"),

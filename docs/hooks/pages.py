@@ -21,6 +21,7 @@ from reference._window import window_taps
 
 import animations
 import calculator
+import explain
 import figures
 import zh_spec
 from maths import fragment, instantiated, mathml, sub
@@ -363,7 +364,8 @@ def networks_page(lang="en") -> str:
 STATIC = ["index.md", "test-your-implementation.md", "api.md"]
 
 # Generators of the other pages, by path; each takes the language.
-GENERATED = {"animations.md": animations.page, "calculator.md": calculator.page, "spec/shapes.md": shapes_page, "spec/rules.md": rules_page, "spec/arithmetic.md": relations_page,
+GENERATED = {"animations.md": animations.page, "calculator.md": calculator.page,
+             "explain.md": explain.page, "spec/shapes.md": shapes_page, "spec/rules.md": rules_page, "spec/arithmetic.md": relations_page,
              "spec/behaviours.md": behaviours_page, "networks.md": networks_page}
 
 
@@ -390,6 +392,7 @@ def nav_for(lang) -> list:
         {t(lang, "worked_examples"): [{key: value} for key, value in by_note.items()]},
         {t(lang, "animations"): f"{prefix}animations.md"},
         {t(lang, "calculator"): f"{prefix}calculator.md"},
+        {t(lang, "explain"): f"{prefix}explain.md"},
         {t(lang, "spec"): [{t(lang, "output_sizes"): f"{prefix}spec/shapes.md"},
                            {t(lang, "validity_rules"): f"{prefix}spec/rules.md"},
                            {t(lang, "arithmetic"): f"{prefix}spec/arithmetic.md"},
