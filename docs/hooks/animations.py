@@ -19,12 +19,11 @@ import sympy as sp
 
 import reference
 from reference._window import at_taps, output_positions, pad, window_taps
-from spec.conv2d import Conv2dCall
-from spec.pool2d import Pool2dCall
 from spec.shapes import conv_output_size, d, k, n, p, pool_output_size, s
 
 from figures import CELL, cell_width, number
 from maths import fragment, instantiated, sub
+from specs import Conv2dCall, Pool2dCall
 from text import t
 
 # Dumoulin and Visin's kernel (their figure 1.1), and its 4x4 sibling for the k = 4 case.
