@@ -3,6 +3,10 @@ each note prints; the network traces and solvers agree with torch's own modules.
 
 from __future__ import annotations
 
+import re
+import sys
+from pathlib import Path
+
 import numpy as np
 import pytest
 import torch
@@ -93,3 +97,35 @@ def test_receptive_field_of_two_layer_stack():
     first, second = receptive_field(3, [2, 2])
     assert first.sum() == 4 and first[:2, :2].all()
     assert second.all()
+
+
+# The notes sit next to the checkout (../shared/notes), as spec/examples.py says.
+NOTES_DIR = Path(__file__).parents[1].parent / "shared" / "notes"
+
+
+def _note_text(note: str) -> str:
+    """A note's text with whitespace and the '?' its export puts for non-breaking spaces removed."""
+    (path,) = NOTES_DIR.glob(f"{note}_*.txt")
+    return re.sub(r"[\s?\u00a0]", "", path.read_text(encoding="utf-8"))
+
+
+@pytest.mark.skipif(not NOTES_DIR.exists(), reason="the source notes are not in this checkout")
+@pytest.mark.parametrize("example", EXAMPLES, ids=lambda e: e.slug)
+def test_quotation_is_the_notes_own_words(example):
+    """The sentence or code a page quotes is in its note, as written (section heading too)."""
+    text = _note_text(example.note)
+    assert example.quote and re.sub(r"\s", "", example.quote) in text
+    assert re.sub(r"\s", "", example.quote_section) in text
+
+
+def test_formulas_are_printed_in_the_order_the_spec_states():
+    """spec.shapes.conv_output_size states n + 2p - d(k - 1) - 1; sympy's own order is different."""
+    sys.path.insert(0, str(Path(__file__).parents[1] / "docs" / "hooks"))
+    from maths import plain
+
+    from spec.shapes import conv_output_size, d, k, n, p, s
+
+    expr = conv_output_size(n, k, s, p, d)
+    assert not str(expr).startswith("floor((n")  # sympy would print -d*(k - 1) + n + ...
+    assert plain(expr) == "floor((n + 2p - d(k - 1) - 1) / s) + 1"
+    assert plain(expr, {n: 5, k: 3, s: 1, p: 1, d: 1}) == "floor((5 + 2 * 1 - 1 * (3 - 1) - 1) / 1) + 1"

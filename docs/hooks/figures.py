@@ -1,4 +1,9 @@
-"""SVG figures for the site, drawn from what the reference computes (its padding and its window walk)."""
+"""SVG figures for the site, drawn from what the reference computes (its padding and its window walk).
+
+Every cell is a ``<g class="cell">`` holding its box and its text, so that scripts/check_site.py can
+measure in the browser that no text is wider than its box. Boxes are as wide as the longest text
+of their grid needs; each cell's exact value is its ``<title>`` (shown on hover).
+"""
 
 from __future__ import annotations
 
@@ -9,68 +14,101 @@ import numpy as np
 from reference._window import pad, window_taps
 
 CELL = 28
+CHAR = 7.2  # width of one character of the 12px monospace font, with a margin
 MAX_CELLS = 14  # larger inputs are shown by their top-left corner
+FONT = "font-family='DejaVu Sans Mono, Menlo, Consolas, monospace' font-size='12'"
 
 
-def _grid(x0, y0, rows, cols, fill, text=None, stroke="#555"):
-    parts = []
-    for r in range(rows):
-        for c in range(cols):
-            colour = fill(r, c)
-            parts.append(f'<rect x="{x0 + c * CELL}" y="{y0 + r * CELL}" width="{CELL}" height="{CELL}" '
-                         f'fill="{colour}" stroke="{stroke}" stroke-width="1"/>')
-            if text is not None and text(r, c) is not None:
-                parts.append(f'<text x="{x0 + c * CELL + CELL / 2}" y="{y0 + r * CELL + CELL * 0.68}" '
-                             f'font-size="11" text-anchor="middle" font-family="monospace">'
-                             f'{html.escape(text(r, c))}</text>')
-    return parts
-
-
-def _label(x, y, text):
-    return f'<text x="{x}" y="{y}" font-size="13" font-family="sans-serif">{html.escape(text)}</text>'
-
-
-def _number(value) -> str:
-    if isinstance(value, (float, np.floating)):
-        return f"{value:g}"
+def number(value) -> str:
+    """A value as a learner reads it: integers as integers, other floats to at most 2 decimals."""
+    value = value.item() if hasattr(value, "item") else value
+    if isinstance(value, float):
+        if value == int(value):
+            return str(int(value))
+        return f"{value:.2f}".rstrip("0")
     return str(value)
 
 
-def window_figure(plane, paddings, taps, output, position, title) -> str:
+def cell_width(texts) -> float:
+    return max([CELL] + [len(t) * CHAR + 8 for t in texts])
+
+
+def cell(x, y, width, fill, text=None, title=None, extra="") -> str:
+    tip = f"<title>{html.escape(title)}</title>" if title else ""
+    label = (f'<text x="{x + width / 2}" y="{y + CELL * 0.68}" text-anchor="middle" {FONT}>'
+             f'{html.escape(text)}</text>') if text is not None else ""
+    return (f'<g class="cell"{extra}>{tip}<rect x="{x}" y="{y}" width="{width}" height="{CELL}" fill="{fill}" '
+            f'stroke="#555" stroke-width="1"/>{label}</g>')
+
+
+def _grid(x0, y0, rows, cols, fill, text=None, title=None, width=CELL):
+    parts = []
+    for r in range(rows):
+        for c in range(cols):
+            parts.append(cell(x0 + c * width, y0 + r * CELL, width, fill(r, c),
+                              None if text is None else text(r, c), None if title is None else title(r, c)))
+    return parts
+
+
+def text_width(text) -> float:
+    """Estimated width of 13px sans-serif text: CJK characters are about twice as wide."""
+    return sum(13.5 if ord(ch) > 0x2E80 else 7.5 for ch in text)
+
+
+def label(x, y, text, anchor="start"):
+    return (f'<text x="{x}" y="{y}" font-size="13" text-anchor="{anchor}" '
+            f'font-family="sans-serif">{html.escape(text)}</text>')
+
+
+def svg(width, height, parts, title) -> str:
+    return (f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" role="img" '
+            f'aria-label="{html.escape(title)}" viewBox="0 0 {width} {height}">' + "".join(parts) + "</svg>")
+
+
+def window_figure(plane, paddings, taps, output, position, title, words) -> str:
     """The padded input plane with the taps of one window marked, and the output with its element.
 
-    ``plane`` is the unpadded 2-D input (values shown when small), ``paddings`` the (before, after)
-    padding per dimension, ``taps`` the window's coordinates in the padded plane, ``output`` the
-    2-D output (or its shape) and ``position`` the output element the window produces.
+    ``plane`` is the unpadded 2-D input, ``paddings`` the (before, after) padding per dimension,
+    ``taps`` the window's coordinates in the padded plane, ``output`` the 2-D output (or its shape),
+    ``position`` the output element the window produces and ``words`` the figure's labels in the
+    page's language: ``padded_input``, ``corner`` and ``output``, formatted with the sizes.
     """
-    padded = pad(np.asarray(plane), paddings, "zeros") if plane is not None else None
-    rows = min(plane.shape[0] + sum(paddings[0]), MAX_CELLS)
-    cols = min(plane.shape[1] + sum(paddings[1]), MAX_CELLS)
+    padded = pad(np.asarray(plane), paddings, "zeros")
+    rows = min(padded.shape[0], MAX_CELLS)
+    cols = min(padded.shape[1], MAX_CELLS)
     (top, _), (left, _) = paddings
     tap_set = {(int(r), int(c)) for r in taps[0] for c in taps[1]}
     in_rows, in_cols = plane.shape
 
+    def inside(r, c):
+        return top <= r < top + in_rows and left <= c < left + in_cols
+
     def fill(r, c):
         if (r, c) in tap_set:
-            return "#7fb3ff" if top <= r < top + in_rows and left <= c < left + in_cols else "#b9cff0"
-        return "#ffffff" if top <= r < top + in_rows and left <= c < left + in_cols else "#e6e6e6"
+            return "#7fb3ff" if inside(r, c) else "#b9cff0"
+        return "#ffffff" if inside(r, c) else "#e6e6e6"
 
-    show_values = max(rows, cols) <= MAX_CELLS and padded is not None and padded.size <= 196
-    parts = [_label(0, 14, f"padded input ({plane.shape[0]}x{plane.shape[1]} + padding)"
-                    + (", top-left corner" if rows < plane.shape[0] + sum(paddings[0]) else ""))]
-    parts += _grid(0, 22, rows, cols, fill, (lambda r, c: _number(padded[r, c])) if show_values else None)
+    shown = padded[:rows, :cols]
+    in_text = lambda r, c: number(shown[r, c])  # noqa: E731
+    in_width = cell_width(in_text(r, c) for r in range(rows) for c in range(cols))
+    corner = words["corner"] if rows < padded.shape[0] or cols < padded.shape[1] else ""
+    in_label = words["padded_input"].format(h=in_rows, w=in_cols) + corner
+    parts = [label(0, 14, in_label)]
+    parts += _grid(0, 22, rows, cols, fill, in_text, lambda r, c: repr(float(shown[r, c])), in_width)
     out = np.asarray(output)
     out_shape = out.shape if out.ndim == 2 else tuple(output)
     o_rows, o_cols = min(out_shape[0], MAX_CELLS), min(out_shape[1], MAX_CELLS)
-    x0 = cols * CELL + 60
-    parts.append(f'<text x="{cols * CELL + 14}" y="{22 + rows * CELL / 2}" font-size="22">&#8594;</text>')
-    parts.append(_label(x0, 14, f"output ({out_shape[0]}x{out_shape[1]})"))
+    out_text = (lambda r, c: number(out[r, c])) if out.ndim == 2 else None
+    out_width = cell_width(out_text(r, c) for r in range(o_rows) for c in range(o_cols)) if out_text else CELL
+    x0 = max(cols * in_width + 60, text_width(in_label) + 20)
+    parts.append(f'<text x="{cols * in_width + 14}" y="{22 + rows * CELL / 2}" font-size="22">&#8594;</text>')
+    out_label = words["output"].format(h=out_shape[0], w=out_shape[1])
+    parts.append(label(x0, 14, out_label))
     parts += _grid(x0, 22, o_rows, o_cols, lambda r, c: "#ffd27f" if (r, c) == tuple(position) else "#ffffff",
-                   (lambda r, c: _number(out[r, c])) if out.ndim == 2 and out.size <= 196 else None)
-    width = x0 + o_cols * CELL + 2
+                   out_text, (lambda r, c: repr(float(out[r, c]))) if out_text else None, out_width)
+    width = max(x0 + o_cols * out_width + 2, x0 + text_width(out_label) + 4)
     height = 22 + max(rows, o_rows) * CELL + 2
-    return (f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" role="img" '
-            f'aria-label="{html.escape(title)}" viewBox="0 0 {width} {height}">' + "".join(parts) + "</svg>")
+    return svg(width, height, parts, title)
 
 
 def padding_modes_figure(row=(1, 2, 3, 4), padding=2) -> str:
@@ -78,18 +116,18 @@ def padding_modes_figure(row=(1, 2, 3, 4), padding=2) -> str:
     parts, y = [], 0
     for mode in ("zeros", "reflect", "replicate", "circular"):
         padded = pad(np.array([row]), [(padding, padding)], mode)[0]
-        parts.append(_label(0, y + CELL * 0.68, mode))
+        parts.append(label(0, y + CELL * 0.68, mode))
         parts += _grid(90, y, 1, len(padded),
                        lambda r, c: "#ffffff" if padding <= c < padding + len(row) else "#e6e6e6",
-                       lambda r, c, padded=padded: _number(padded[c]))
+                       lambda r, c, padded=padded: number(padded[c]))
         y += CELL + 8
     width = 90 + (len(row) + 2 * padding) * CELL + 2
-    return (f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{y}" role="img" '
-            f'aria-label="padding modes">' + "".join(parts) + "</svg>")
+    return svg(width, y, parts, "padding modes")
 
 
-def ceil_mode_figure(size=5, kernel=2, stride=2, padding=1) -> str:
-    """The windows of one dimension in ceil mode, the dropped one (starting in the padding) struck out."""
+def ceil_mode_figure(words, size=5, kernel=2, stride=2, padding=1) -> str:
+    """The windows of one dimension in ceil mode, the dropped one (starting in the padding) struck out.
+    ``words``: ``window`` and ``dropped`` labels in the page's language."""
     from spec.shapes import pool_output_size
 
     kept = pool_output_size(size, kernel, stride, padding, 1, True)
@@ -103,8 +141,8 @@ def ceil_mode_figure(size=5, kernel=2, stride=2, padding=1) -> str:
         colour = "#2b6cd4" if w < kept else "#d43b2b"
         parts.append(f'<line x1="{start * CELL + 3}" y1="{y}" x2="{(start + kernel) * CELL - 3}" y2="{y}" '
                      f'stroke="{colour}" stroke-width="6"/>')
-        parts.append(_label((start + kernel) * CELL + 6, y + 5, f"window {w}" + ("" if w < kept else ": dropped")))
+        parts.append(label((start + kernel) * CELL + 6, y + 5,
+                           words["window"].format(w=w) + ("" if w < kept else words["dropped"])))
     height = CELL + 20 + raw * 16
-    width = total * CELL + 130
-    return (f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" role="img" '
-            f'aria-label="ceil mode windows">' + "".join(parts) + "</svg>")
+    width = total * CELL + 160
+    return svg(width, height, parts, "ceil mode windows")

@@ -8,21 +8,24 @@ import numpy as np
 import sympy as sp
 
 import reference
-from spec import conv as conv_spec
-from spec import pool as pool_spec
 from spec.behaviours import BEHAVIOURS
-from spec.conv import Conv2dCall
-from spec.examples import EXAMPLES, NETWORKS, NOTES
+from spec.examples import EXAMPLES, NETWORKS, NOTES, RANDOM_HIGH
 from spec.networks import H, W, input_sizes_for_linear, padding_for_output, trace
-from spec.pool import Pool2dCall
 from spec.relations import RELATIONSHIPS, holds_on_grid, holds_symbolically
 from spec.shapes import conv_output_size, d, k, n, p, pool_output_size, s, same_padding
 from reference._window import window_taps
 
+import animations
+import calculator
+import explain
 import figures
-from maths import instantiated, mathml, sub
+import zh_spec
+from maths import fragment, instantiated, mathml, sub
+from specs import CONV_RULES, POOL_RULES, Conv2dCall, Pool2dCall
+from text import LANGUAGES, PREFIX, t
 
 PRINT_OPTIONS = dict(threshold=200, linewidth=100)
+SMALL_INPUT = 1024  # elements: examples this small are computed in full for their figure
 
 
 def _call_of(example, arrays):
@@ -57,7 +60,8 @@ def _array_text(array) -> str:
 
 def _python_value(name, value, torch: bool):
     if isinstance(value, tuple):
-        return f"{name} = torch.randn{value}" if torch else f"{name} = rng.standard_normal({value}).astype(np.float32)"
+        return (f"{name} = torch.randint(0, {RANDOM_HIGH}, {value}).float()" if torch
+                else f"{name} = rng.integers(0, {RANDOM_HIGH}, {value}).astype(np.float32)")
     literal = _array_text(np.array(value))
     return f"{name} = torch.tensor({literal})" if torch else f"{name} = np.array({literal})"
 
@@ -103,117 +107,190 @@ def _size_formulas(example, call) -> str:
     return "\n\n".join(lines)
 
 
-def example_page(example) -> str:
+def _if_page(path: str, sentence: str) -> str:
+    """``sentence`` if the site has the page it links to."""
+    return sentence if path in GENERATED else ""
+
+
+def _quotation(example, lang) -> list[str]:
+    """The note's own sentence or code the example comes from, with its source."""
+    if example.quote_section:
+        source = t(lang, "quote_source", note=example.note, section=example.quote_section)
+    else:
+        source = t(lang, "quote_source_bare", note=example.note)
+    return [f'!!! quote "{t(lang, "the_note_says")}"', "", f"    「{example.quote}」", "",
+            f"    — {source}", ""]
+
+
+def _input_row(name, a, value, lang) -> str:
+    if isinstance(value, tuple):
+        return f"| `{name}` | {t(lang, 'random_ints', high=RANDOM_HIGH - 1, shape=tuple(a.shape), dtype=a.dtype)} |"
+    return f"| `{name}` | {t(lang, 'shape_of', shape=tuple(a.shape), dtype=a.dtype)} |"
+
+
+def example_page(example, lang="en") -> str:
     arrays = example.arrays()
     call = _call_of(example, arrays)
     # Examples known by their shape are checked by the spec's shape rule here (their values, by
     # tests/test_examples.py); computing them in Python loops would only slow the build.
     output = computed_output(example) if example.printed_shape is None else None
-    if not agrees_with_note(example, output):
+    # A small example known by its shape still gets its output computed, for the figure.
+    small = example.printed_shape is not None and arrays["input"].size <= SMALL_INPUT
+    plane_output = computed_output(example) if small else output
+    if not agrees_with_note(example, output) or (small and plane_output.shape[-2:] != call.output_size):
         raise ValueError(f"worked example {example.slug}: the reference disagrees with note {example.note}")
-    lines = [f"# {example.title}", "",
-             f"From note {example.note}: *{NOTES[example.note]}*.", "", example.story, ""]
+    zh = lang == "zh"
+    note = NOTES[example.note]
+    title = example.title_zh if zh else example.title
+    lines = [f"# {title}", "", t(lang, "from_note", note=example.note, title=note.title_zh if zh else note.title),
+             "", *_quotation(example, lang), example.story_zh if zh else example.story, ""]
     if example.reconstructed:
-        lines += ['!!! note "Reconstructed"', f"    {example.reconstructed}.", ""]
-    lines += ["## Call", "", "| argument | value |", "| --- | --- |"]
-    lines += [f"| `{name}` | shape `{tuple(a.shape)}`, {a.dtype} |" for name, a in arrays.items()]
+        lines += [f'!!! note "{t(lang, "reconstructed")}"',
+                  f"    {example.reconstructed_zh if zh else example.reconstructed}{'。' if zh else '.'}", ""]
+    lines += [f"## {t(lang, 'call')}", "", f"| {t(lang, 'argument')} | {t(lang, 'value')} |", "| --- | --- |"]
+    lines += [_input_row(name, a, example.inputs[name], lang) for name, a in arrays.items()]
     lines += [f"| `{key}` | `{value!r}` |" for key, value in example.params.items()]
     lines.append("")
     for name, a in arrays.items():
         if not isinstance(example.inputs[name], tuple):
             lines += [f"`{name}`:", "", "```", _array_text(a), "```", ""]
-    lines += ["## Output", ""]
+    lines += [f"## {t(lang, 'output')}", ""]
     if example.printed_shape is not None:
-        lines += [f"The note's shape `{tuple(example.printed_shape)}` is the spec's output shape "
-                  f"`{call.output_shape}`. (The reference computes the example with a batch of one; the "
-                  "batch dimension is carried through by the shape rule.)", ""]
+        lines += [t(lang, "shape_note", printed=tuple(example.printed_shape), spec=call.output_shape), ""]
     else:
-        lines += ["The reference computes, as the note prints:", "", "```", _array_text(output), "```", ""]
-    lines += ["`tests/test_examples.py` checks that torch computes the same.", "",
-              "## Output size", "", mathml(conv_output_size(n, k, s, p, d) if example.operator == "conv2d"
-                                             else pool_output_size(n, k, s, p, d, call.ceil_mode), sub("n", "out")),
-              "", "with this example's numbers:", "", _size_formulas(example, call), "",
-              "## The sliding window", "",
-              "The window of the first output element, on the first input channel (blue: taps on the input, "
-              "light blue: taps on the padding):", ""]
+        lines += [t(lang, "as_printed"), "", "```", _array_text(output), "```", ""]
+    lines += [t(lang, "torch_checked"), "",
+              f"## {t(lang, 'output_size')}", "", mathml(conv_output_size(n, k, s, p, d) if example.operator == "conv2d"
+                                                         else pool_output_size(n, k, s, p, d, call.ceil_mode), sub("n", "out")),
+              "", t(lang, "with_numbers"), "", _size_formulas(example, call), "",
+              f"## {t(lang, 'sliding_window')}", "", t(lang, "window_caption"), ""]
     taps = window_taps((0, 0), call.strides, call.dilations, call.kernel)
     paddings = call.paddings if example.operator == "conv2d" else tuple((q, q) for q in call.paddings)
     plane = arrays["input"].reshape((-1,) + call.input_size)[0]
-    out_plane = output.reshape((-1,) + output.shape[-2:])[0] if example.printed_shape is None else call.output_size
-    lines += [figures.window_figure(plane, paddings, taps, out_plane, (0, 0), example.title), "",
-              "## torch and the reference, side by side", "", _side_by_side(example), ""]
+    out_plane = (plane_output.reshape((-1,) + plane_output.shape[-2:])[0] if plane_output is not None
+                 else call.output_size)
+    words = {"padded_input": t(lang, "padded_input"), "corner": t(lang, "corner"), "output": t(lang, "output_label")}
+    lines += [figures.window_figure(plane, paddings, taps, out_plane, (0, 0), title, words), "",
+              _if_page("animations.md", t(lang, "animation_link", link="../animations.md")), "",
+              f"## {t(lang, 'side_by_side')}", "", _side_by_side(example), ""]
     return "\n".join(lines)
 
 
-def _rules_table(rules) -> str:
-    lines = ["| rule | the call must satisfy | torch 2.13 on CPU |", "| --- | --- | --- |"]
+def _rules_table(rules, family, lang) -> str:
+    if lang == "zh":
+        lines = ["| 规则 | 调用必须满足 | torch 2.13(CPU)的行为 |", "| --- | --- | --- |"]
+    else:
+        lines = ["| rule | the call must satisfy | torch 2.13 on CPU |", "| --- | --- | --- |"]
     for rule in rules:
-        lines.append(f"| `{rule.name}` | {rule.message} | {'raises' if rule.torch_raises else rule.torch} |")
+        message, torch = zh_spec.rule(family, rule) if lang == "zh" else (rule.message, rule.torch)
+        raises = "报错" if lang == "zh" else "raises"
+        lines.append(f"| `{rule.name}` | {message} | {raises if rule.torch_raises else torch} |")
     return "\n".join(lines)
 
 
-def rules_page() -> str:
+def rules_page(lang="en") -> str:
+    intro = {
+        "en": "Generated from `spec/conv.py` and `spec/pool.py`. The reference raises a `ValueError` "
+              "naming the first rule a call breaks; the tests draw calls that break each rule and check that "
+              "torch and the implementation under test raise too. Where torch does not raise, the third column "
+              "says what it does instead, and a `test_pinned_*` test holds it to that." + _if_page(
+                  "explain.md", " To find the rule behind a torch error message, paste it into [Explain my "
+                  "error](../explain.md)."),
+        "zh": "由 `spec/conv.py` 和 `spec/pool.py` 生成。参考实现对一个调用违反的第一条规则抛出 `ValueError` 并"
+              "写出规则名;测试会构造违反每条规则的调用,检查 torch 和被测实现也会报错。torch 不报错的地方,第三列"
+              "说明它实际怎么做,并有一个 `test_pinned_*` 测试固定这一行为。想知道 torch 报错信息对应哪条规则,"
+              "把它粘贴到[解释我的报错](../explain.md)。"}[lang]
+    if not _if_page("explain.md", "x"):
+        intro = intro.split(" To find")[0].split("想知道")[0]
     return "\n".join([
-        "# Validity rules", "",
-        "Generated from `spec/conv.py` and `spec/pool.py`. The reference raises a `ValueError` "
-        "naming the first rule a call breaks; the tests draw calls that break each rule and check that "
-        "torch and the implementation under test raise too. Where torch does not raise, the third column "
-        "says what it does instead, and a `test_pinned_*` test holds it to that.", "",
-        "## conv2d", "", _rules_table(conv_spec.RULES), "",
-        "## max_pool2d and avg_pool2d", "", _rules_table(pool_spec.RULES), ""])
+        f"# {t(lang, 'validity_rules')}", "", intro, "",
+        "## conv2d", "", _rules_table(CONV_RULES, "conv", lang), "",
+        "## max_pool2d, avg_pool2d", "", _rules_table(POOL_RULES, "pool", lang), ""])
 
 
-def shapes_page() -> str:
+def shapes_page(lang="en") -> str:
     pool_floor, pool_ceil = pool_output_size(n, k, s, p, d, False), pool_output_size(n, k, s, p, d, True)
     left, right = same_padding(k, d)
+    zh = lang == "zh"
+    words = {"window": t(lang, "window"), "dropped": t(lang, "dropped")}
+    text = {
+        "en": ["Rendered from the sympy expressions of `spec/shapes.py`, one spatial dimension at a time: "
+               "n input size, k kernel size, s stride, p padding on each side, d dilation." + _if_page(
+                   "calculator.md", " Try them on your own numbers in the [shape calculator](../calculator.md)."),
+               "Convolution", "Total padding d(k - 1), split with the extra element at the end:",
+               "Pooling, floor mode", "Pooling, ceil mode",
+               "Rounded up, and one less when the last window would start in the right padding:",
+               "n = 5, k = 2, s = 2, p = 1: rounding up gives 4 windows, but the fourth would start at 6 - 1 = 5 "
+               "= n, in the padding, so ceil mode keeps 3.",
+               "Padding modes", "A row `1 2 3 4` padded by 2 in each mode, as the reference pads it:"],
+        "zh": ["由 `spec/shapes.py` 中的 sympy 表达式渲染,每次一个空间维度:n 输入尺寸,k 卷积核大小,s 步幅,"
+               "p 每侧的填充,d 空洞(dilation)。" + _if_page("calculator.md", "可以在[输出尺寸计算器](../calculator.md)里代入自己的数值。"),
+               "卷积", "总填充为 d(k - 1),多出的一个放在末尾:",
+               "池化,向下取整模式", "池化,向上取整模式(ceil_mode)",
+               "向上取整;如果最后一个窗口会从右侧填充中开始,就再减一:",
+               "n = 5,k = 2,s = 2,p = 1:向上取整得到 4 个窗口,但第 4 个窗口会从 6 - 1 = 5 = n 开始,"
+               "落在填充里,所以 ceil 模式保留 3 个。",
+               "填充模式", "把一行 `1 2 3 4` 按每种模式两侧各填充 2,参考实现的结果:"]}[lang]
     return "\n".join([
-        "# Output sizes", "",
-        "Rendered from the sympy expressions of `spec/shapes.py`, one spatial dimension at a time: "
-        "n input size, k kernel size, s stride, p padding on each side, d dilation.", "",
-        "## Convolution", "", mathml(conv_output_size(n, k, s, p, d), sub("n", "out")), "",
-        "## padding='same'", "", "Total padding d(k - 1), split with the extra element at the end:", "",
+        f"# {t(lang, 'output_sizes')}", "", text[0], "",
+        f"## {text[1]}", "", mathml(conv_output_size(n, k, s, p, d), sub("n", "out")), "",
+        "## padding='same'", "", text[2], "",
         mathml(left, sub("p", "before")), mathml(right, sub("p", "after")), "",
-        "## Pooling, floor mode", "", mathml(pool_floor, sub("n", "out")), "",
-        "## Pooling, ceil mode", "",
-        "Rounded up, and one less when the last window would start in the right padding:", "",
-        mathml(pool_ceil, sub("n", "out")), "",
-        figures.ceil_mode_figure(), "",
-        "n = 5, k = 2, s = 2, p = 1: rounding up gives 4 windows, but the fourth would start at 6 - 1 = 5 "
-        "= n, in the padding, so ceil mode keeps 3.", "",
-        "## Padding modes", "", "A row `1 2 3 4` padded by 2 in each mode, as the reference pads it:", "",
+        f"## {text[3]}", "", mathml(pool_floor, sub("n", "out")), "",
+        f"## {text[4]}", "", text[5], "",
+        mathml(pool_ceil, sub("n", "out")) if not zh else mathml(pool_ceil, sub("n", "out")).replace(
+            "otherwise", "其他情况").replace(">if&#160;<", ">若&#160;<"), "",
+        figures.ceil_mode_figure(words), "", text[6], "",
+        f"## {text[7]}", "", text[8], "",
         figures.padding_modes_figure(), ""])
 
 
-def relations_page() -> str:
-    lines = ["# Convolution arithmetic", "",
-             "The relationships of Dumoulin and Visin, *A guide to convolution arithmetic for deep "
-             "learning* (2016), in torch's terms (their i is n here), each checked at build time against "
-             "the spec's rule: symbolically by sympy, and on every point of a grid of sizes.", "",
-             "| # | case | conditions | output size | sympy | grid |", "| --- | --- | --- | --- | --- | --- |"]
+def relations_page(lang="en") -> str:
+    zh = lang == "zh"
+    if zh:
+        lines = ["# 卷积算术", "",
+                 "Dumoulin 和 Visin《A guide to convolution arithmetic for deep learning》(2016)中的关系式,"
+                 "换成 torch 的记号(他们的 i 在这里是 n),每一条都在构建时对照规范的规则检查:sympy 做符号"
+                 "化简,并在一个尺寸网格的每个点上验证。" + _if_page("animations.md", "每种情况的动画见[卷积动画](../animations.md)。"), "",
+                 "| # | 情况 | 条件 | 输出尺寸 | sympy | 网格 |", "| --- | --- | --- | --- | --- | --- |"]
+    else:
+        lines = ["# Convolution arithmetic", "",
+                 "The relationships of Dumoulin and Visin, *A guide to convolution arithmetic for deep "
+                 "learning* (2016), in torch's terms (their i is n here), each checked at build time against "
+                 "the spec's rule: symbolically by sympy, and on every point of a grid of sizes." + _if_page(
+                     "animations.md", " Each case is animated on the [animations](../animations.md) page."), "",
+                 "| # | case | conditions | output size | sympy | grid |", "| --- | --- | --- | --- | --- | --- |"]
     for rel in RELATIONSHIPS:
         symbolic, grid = holds_symbolically(rel), holds_on_grid(rel)
         if not grid:
             raise ValueError(f"relationship {rel.number} fails against the spec")
-        conditions = ", ".join(f"{sym} = {value}" for sym, value in rel.conditions.items()) or "none"
+        conditions = ", ".join(f"{sym} = {value}" for sym, value in rel.conditions.items()) or ("无" if zh else "none")
         if rel.requires_odd_kernel:
-            conditions += ", k odd"
-        lines.append(f"| {rel.number} | {rel.name} | {conditions} | {mathml(rel.output, display=False)} | "
-                     f"{'holds' if symbolic else 'not simplified'} | holds |")
+            conditions += ", k 为奇数" if zh else ", k odd"
+        name = zh_spec.RELATIONSHIPS.get(rel.number, rel.name) if zh else rel.name
+        verdict = ("成立" if symbolic else "未化简") if zh else ("holds" if symbolic else "not simplified")
+        lines.append(f"| {rel.number} | {name} | {conditions} | {mathml(rel.output, display=False)} | "
+                     f"{verdict} | {'成立' if zh else 'holds'} |")
     return "\n".join(lines) + "\n"
 
 
-def behaviours_page() -> str:
-    lines = ["# What torch does that surprises", "",
-             "Generated from `spec/behaviours.py`; each is pinned by a test named `test_pinned_<name>`. "
-             "The divergences in the validity rules are on the [rules page](rules.md).", ""]
+def behaviours_page(lang="en") -> str:
+    if lang == "zh":
+        lines = ["# torch 的意外行为", "",
+                 "由 `spec/behaviours.py` 生成;每一条都由名为 `test_pinned_<name>` 的测试固定。合法性规则中的"
+                 "分歧见[规则页](rules.md)。", ""]
+    else:
+        lines = ["# What torch does that surprises", "",
+                 "Generated from `spec/behaviours.py`; each is pinned by a test named `test_pinned_<name>`. "
+                 "The divergences in the validity rules are on the [rules page](rules.md).", ""]
     for behaviour in BEHAVIOURS:
-        lines += [f"- **{behaviour.operator}**, `{behaviour.name}`: {behaviour.sentence}"]
+        sentence = zh_spec.BEHAVIOURS.get(behaviour.name, behaviour.sentence) if lang == "zh" else behaviour.sentence
+        lines += [f"- **{behaviour.operator}**, `{behaviour.name}`: {sentence}"]
     return "\n".join(lines) + "\n"
 
 
 def _shape_math(shape) -> str:
-    return "<math><mrow><mo>(</mo>" + "<mo>,</mo>".join(
-        sp.mathml(sp.sympify(v), printer="presentation") for v in shape) + "<mo>)</mo></mrow></math>"
+    return "<math><mrow><mo>(</mo>" + "<mo>,</mo>".join(fragment(v) for v in shape) + "<mo>)</mo></mrow></math>"
 
 
 def receptive_field(input_size: int, kernels: list[int]) -> list[np.ndarray]:
@@ -234,55 +311,100 @@ def receptive_field(input_size: int, kernels: list[int]) -> list[np.ndarray]:
     return fields
 
 
-def networks_page() -> str:
-    lines = ["# Network shape traces", "",
-             "Each layer's output shape for an H x W input, traced with the spec's rules "
-             "(`spec/networks.py`), then solved for the square input sizes that give the first Linear "
-             "layer its `in_features`.", ""]
+def networks_page(lang="en") -> str:
+    zh = lang == "zh"
+    if zh:
+        lines = ["# 网络形状追踪", "",
+                 "对 H × W 的输入,用规范的规则(`spec/networks.py`)逐层追踪输出形状,再解出使第一个 Linear "
+                 "层的 `in_features` 成立的正方形输入尺寸。", ""]
+        header = ["| 层 | 参数 | 输出形状 |", "| --- | --- | --- |"]
+    else:
+        lines = ["# Network shape traces", "",
+                 "Each layer's output shape for an H x W input, traced with the spec's rules "
+                 "(`spec/networks.py`), then solved for the square input sizes that give the first Linear "
+                 "layer its `in_features`.", ""]
+        header = ["| layer | arguments | output shape |", "| --- | --- | --- |"]
     for (name, layers), channels in zip(NETWORKS, (1, 3)):
         shapes = trace(layers, (channels, H, W))
-        lines += [f"## {name}", "", "| layer | arguments | output shape |", "| --- | --- | --- |",
-                  f"| input | | {_shape_math((channels, H, W))} |"]
+        title = zh_spec.NETWORKS.get(name, name) if zh else name
+        lines += [f"## {title}", "", *header, f"| {'输入' if zh else 'input'} | | {_shape_math((channels, H, W))} |"]
         for (kind, args), shape in zip(layers, shapes):
             arguments = ", ".join(f"{key}={value}" for key, value in args.items())
             lines.append(f"| {kind} | {arguments} | {_shape_math(shape)} |")
         sizes = input_sizes_for_linear(layers, channels)
         linear = next(args for kind, args in layers if kind == "linear")
-        lines += ["", f"`in_features = {linear['in_features']}` holds for square inputs of size "
-                  f"{', '.join(map(str, sizes))}; the smallest, {sizes[0]}, is the one the note uses.", ""]
+        listed = ", ".join(map(str, sizes))
+        lines += ["", f"`in_features = {linear['in_features']}` 对边长为 {listed} 的正方形输入成立;最小的 "
+                      f"{sizes[0]} 就是笔记所用的尺寸。" if zh else
+                  f"`in_features = {linear['in_features']}` holds for square inputs of size "
+                  f"{listed}; the smallest, {sizes[0]}, is the one the note uses.", ""]
     first, second = receptive_field(3, [2, 2])
-    lines += ["## Receptive field of a two-layer stack (note 002)", "",
-              "A 3x3 input, a 2x2 convolution giving Y (2x2), and a second 2x2 convolution giving z: "
-              f"the shaded output of Y depends on {int(first.sum())} input elements, z on "
-              f"{int(second.sum())}, all of the input. Computed with the reference by changing one input "
-              "element at a time:", "", "```", "Y[0, 0]:", _array_text(first.astype(int)), "z:",
-              _array_text(second.astype(int)), "```", ""]
-    lines += ["## Padding for a wanted size", "",
-              f"Conv2d(3, 32, 5) keeping 32 -> 32 at stride 1 needs padding "
-              f"{padding_for_output(32, 5, 32)} (note 003). `spec.networks.padding_for_output(size, kernel, "
-              "wanted, stride, dilation)` lists every padding that gives the wanted size.", ""]
+    arrays = ["```", "Y[0, 0]:", _array_text(first.astype(int)), "z:", _array_text(second.astype(int)), "```", ""]
+    if zh:
+        lines += ["## 两层卷积的感受野(笔记 002)", "",
+                  f"3×3 的输入,一个 2×2 卷积得到 Y(2×2),再一个 2×2 卷积得到 z:Y 的阴影输出依赖 "
+                  f"{int(first.sum())} 个输入元素,z 依赖 {int(second.sum())} 个,即全部输入。用参考实现每次改变"
+                  "一个输入元素算出:", "", *arrays,
+                  "## 为得到指定尺寸所需的填充", "",
+                  f"Conv2d(3, 32, 5) 在步幅 1 下保持 32 → 32 需要填充 {padding_for_output(32, 5, 32)}(笔记 003)。"
+                  "`spec.networks.padding_for_output(size, kernel, wanted, stride, dilation)` 列出所有能得到指定尺寸"
+                  "的填充。", ""]
+    else:
+        lines += ["## Receptive field of a two-layer stack (note 002)", "",
+                  "A 3x3 input, a 2x2 convolution giving Y (2x2), and a second 2x2 convolution giving z: "
+                  f"the shaded output of Y depends on {int(first.sum())} input elements, z on "
+                  f"{int(second.sum())}, all of the input. Computed with the reference by changing one input "
+                  "element at a time:", "", *arrays,
+                  "## Padding for a wanted size", "",
+                  f"Conv2d(3, 32, 5) keeping 32 -> 32 at stride 1 needs padding "
+                  f"{padding_for_output(32, 5, 32)} (note 003). `spec.networks.padding_for_output(size, kernel, "
+                  "wanted, stride, dilation)` lists every padding that gives the wanted size.", ""]
     return "\n".join(lines)
 
 
+# Pages written by hand, in docs/ (English) and docs/zh/ (Chinese).
+STATIC = ["index.md", "test-your-implementation.md", "api.md"]
+
+# Generators of the other pages, by path; each takes the language.
+GENERATED = {"animations.md": animations.page, "calculator.md": calculator.page,
+             "explain.md": explain.page, "spec/shapes.md": shapes_page, "spec/rules.md": rules_page, "spec/arithmetic.md": relations_page,
+             "spec/behaviours.md": behaviours_page, "networks.md": networks_page}
+
+
 def generated_pages() -> dict[str, str]:
-    """Site path -> Markdown."""
-    pages = {f"examples/{e.slug}.md": example_page(e) for e in EXAMPLES}
-    pages.update({"spec/shapes.md": shapes_page(), "spec/rules.md": rules_page(),
-                  "spec/arithmetic.md": relations_page(), "spec/behaviours.md": behaviours_page(),
-                  "networks.md": networks_page()})
+    """Site path -> Markdown, for every language."""
+    pages = {}
+    for lang in LANGUAGES:
+        prefix = PREFIX[lang]
+        pages.update({f"{prefix}examples/{e.slug}.md": example_page(e, lang) for e in EXAMPLES})
+        pages.update({prefix + path: page(lang) for path, page in GENERATED.items()})
     return pages
 
 
-def nav() -> list:
+def nav_for(lang) -> list:
+    """One language's navigation: entries named by what they hold."""
+    prefix = PREFIX[lang]
     by_note = {}
     for e in EXAMPLES:
-        by_note.setdefault(f"Note {e.note}", []).append({e.title: f"examples/{e.slug}.md"})
+        note = NOTES[e.note]
+        by_note.setdefault(note.nav_zh if lang == "zh" else note.nav, []).append(
+            {e.title_zh if lang == "zh" else e.title: f"{prefix}examples/{e.slug}.md"})
     return [
-        {"Home": "index.md"},
-        {"Spec": [{"Output sizes": "spec/shapes.md"}, {"Validity rules": "spec/rules.md"},
-                  {"Convolution arithmetic": "spec/arithmetic.md"}, {"Surprises": "spec/behaviours.md"}]},
-        {"Worked examples": [{k: v} for k, v in by_note.items()]},
-        {"Network shape traces": "networks.md"},
-        {"Test your implementation": "test-your-implementation.md"},
-        {"API reference": "api.md"},
+        {t(lang, "home"): f"{prefix}index.md"},
+        {t(lang, "worked_examples"): [{key: value} for key, value in by_note.items()]},
+        {t(lang, "animations"): f"{prefix}animations.md"},
+        {t(lang, "calculator"): f"{prefix}calculator.md"},
+        {t(lang, "explain"): f"{prefix}explain.md"},
+        {t(lang, "spec"): [{t(lang, "output_sizes"): f"{prefix}spec/shapes.md"},
+                           {t(lang, "validity_rules"): f"{prefix}spec/rules.md"},
+                           {t(lang, "arithmetic"): f"{prefix}spec/arithmetic.md"},
+                           {t(lang, "surprises"): f"{prefix}spec/behaviours.md"}]},
+        {t(lang, "networks"): f"{prefix}networks.md"},
+        {t(lang, "test_impl"): f"{prefix}test-your-implementation.md"},
+        {t(lang, "api"): f"{prefix}api.md"},
     ]
+
+
+def nav() -> list:
+    """Both languages, one tab each; the language switch in the header moves between them."""
+    return [{"English": nav_for("en")}, {"中文": nav_for("zh")}]

@@ -90,7 +90,7 @@ def spec_call(call):
 
 def features(call) -> dict:
     """The options of a valid call, feature name -> value. ``call`` is a drawn call
-    (tests.calls.Call) or the spec's call object (spec.conv2d.Conv2dCall, spec.pool2d.Pool2dCall)."""
+    (tests.calls.Call) or the spec's call object (spec.conv.ConvCall, spec.pool.PoolCall)."""
     if not isinstance(call, (Conv2dCall, Pool2dCall)):
         call = spec_call(call)
     return _conv2d(call) if isinstance(call, Conv2dCall) else _pool2d(call)
