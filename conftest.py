@@ -79,9 +79,7 @@ def _executor(config, module):
     if config.getoption("--isolate"):
         from tests.harness.isolation import Isolated
         return Isolated(config.getoption("--impl"), config.getoption("--call-timeout"))
-    log = pathlib.Path(config.rootpath, CALL_LOG)
-    log.parent.mkdir(exist_ok=True)
-    return InProcess(module, log)
+    return InProcess(module, pathlib.Path(config.rootpath, CALL_LOG))
 
 
 def pytest_configure(config):

@@ -53,9 +53,10 @@ from tests import strategies as cs  # noqa: E402
 from tests.adapters import torch_nn  # noqa: E402
 from tests.checks import avg_pool2d_bound, conv2d_bound  # noqa: E402
 from tests.compare import assert_matches  # noqa: E402
+from tests.harness.under_test import InProcess, UnderTest  # noqa: E402
 
 OPS = ("conv2d", "max_pool2d", "avg_pool2d")
-STEPS = ("reference", "torch", "bound", "compare")
+STEPS = ("reference", "torch", "harness", "bound", "compare")
 
 
 class _ShapeRuleTimer:
@@ -97,13 +98,26 @@ def _strategy(op):
     return cs.conv2d_calls() if op == "conv2d" else cs.pool2d_calls(op)
 
 
+# The implementation as the suite calls it: through the harness, in process, with its call log.
+UNDER_TEST = UnderTest(torch_nn, InProcess(torch_nn, ROOT / ".convspec" / "benchmark-last-call.py"))
+
+
 def _checked_steps(op, call, clock):
-    """tests/checks.py's check_<op>, step by step, each step's time added to ``clock``."""
+    """tests/checks.py's check_<op>, step by step, each step's time added to ``clock``. The
+    implementation is called twice: once directly (the "torch" step) and once through the harness
+    as the suite calls it ("harness": the difference, i.e. the call log and the warnings capture);
+    the direct call is a measurement only and is left out of the run's time."""
     t0 = time.perf_counter()
     expected = call.run(getattr(reference, op))
     t1 = time.perf_counter()
-    got = call.run(getattr(torch_nn, op))
+    call.run(getattr(torch_nn, op))
+    raw = time.perf_counter() - t1
+    t1 = time.perf_counter()
+    got = call.run(UNDER_TEST.function(op))
     t2 = time.perf_counter()
+    clock["measurement"] += raw
+    clock["torch"] += raw
+    clock["harness"] += max(0.0, t2 - t1 - raw)
     bound = conv2d_bound(call) if op == "conv2d" else avg_pool2d_bound(call) if op == "avg_pool2d" else None
     t3 = time.perf_counter()
     if op == "max_pool2d" and call["return_indices"]:
@@ -113,7 +127,7 @@ def _checked_steps(op, call, clock):
     else:
         assert_matches(got, expected, call, bound)
     t4 = time.perf_counter()
-    for step, (start, end) in zip(STEPS, [(t0, t1), (t1, t2), (t2, t3), (t3, t4)]):
+    for step, (start, end) in zip(("reference", "bound", "compare"), [(t0, t1), (t2, t3), (t3, t4)]):
         clock[step] += end - start
 
 
@@ -140,7 +154,7 @@ def measure(op: str, max_examples: int, seed_value: int) -> dict:
     SHAPE_RULES.clock = clock
     start = time.perf_counter()
     prop()
-    clock["total"] = time.perf_counter() - start
+    clock["total"] = time.perf_counter() - start - clock["measurement"]
     SHAPE_RULES.clock = None
     clock["hypothesis"] = clock["total"] - sum(clock[step] for step in STEPS)
     clock["median input size"] = float(np.median(sizes))
@@ -202,8 +216,9 @@ def main(argv=None) -> int:
                       for name in ("hypothesis",) + STEPS)
         print(f"{op:<11} {int(n):>8} {clock['total']:8.2f} {n / clock['total']:7.1f}  "
               f"{per}{100 * clock['sympy'] / clock['total']:6.0f}% {clock['median input size']:9.0f}")
-    print("hypothesis: drawing examples and the engine; bound: the tolerance (the reference on |values|);\n"
-          "sympy: time in spec/shapes.py's rules, wherever called (part of the other columns); "
+    print("hypothesis: drawing examples and the engine; harness: what calling torch through tests.harness adds "
+          "(call log, warnings capture);\nbound: the tolerance (the reference on |values|); "
+          "\nsympy: time in spec/shapes.py's rules, wherever called (part of the other columns); "
           "median n: median input element count")
     if args.suite:
         _suite(args.pytest_args)

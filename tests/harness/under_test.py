@@ -63,6 +63,7 @@ class CallLog:
 
     def __init__(self, path: pathlib.Path, module_name: str):
         self.path, self.module_name = path, module_name
+        path.parent.mkdir(parents=True, exist_ok=True)
         self.fd = os.open(path, os.O_WRONLY | os.O_CREAT, 0o644)
 
     def write(self, call: Call) -> None:
