@@ -21,7 +21,9 @@ from tests import bugs  # noqa: E402
 from tests.harness.hunting import Hunt, _options_text  # noqa: E402
 from tests.harness.under_test import InProcess, UnderTest  # noqa: E402
 
-OPS = ("conv2d", "max_pool2d", "avg_pool2d")
+from tests.harness.features import VALUES  # noqa: E402
+
+OPS = tuple(VALUES)
 
 
 def main(argv=None) -> int:

@@ -14,7 +14,9 @@ from spec.tolerance import ACCUMULATOR, sum_tolerance
 
 from .adapters import torch_nn
 from .compare import Mismatch, assert_matches
+from .harness.features import spec_call
 from .strategies import TORCH_RAISES_WHEN
+from .strategies import family as family_strategies
 
 def rules_of(op: str) -> list:
     """The validity rules of ``op`` (any rank), with input_is_array, which guards them all."""
@@ -32,23 +34,16 @@ PARITY_RULES = {
     "max_pool2d": [rule.name for rule in pool_spec.RULES if rule.name != "non_zero_divisor"],
     "avg_pool2d": [rule.name for rule in pool_spec.RULES if rule.name != "positive_dilation"],
 }
-
-
-def _spec_call(call):
-    """The spec's call object of a drawn call of any operator (shapes, dtypes, parameters)."""
-    rank = rank_of(call.op)
-    if call.op.startswith("conv_transpose"):
-        return conv_transpose_spec.ConvTransposeCall.of(**call.kwargs, rank=rank)
-    if call.op.startswith("conv"):
-        return conv_spec.ConvCall.of(**call.kwargs, rank=rank)
-    make = pool_spec.PoolCall.max if call.op.startswith("max_pool") else pool_spec.PoolCall.avg
-    return make(**call.kwargs, rank=rank)
+# The other ranks and the transposed convolution: the rules tests/strategies/family.py can break.
+PARITY_RULES.update({op: family_strategies.breakers(op) for op in (
+    "conv1d", "conv3d", "conv_transpose1d", "conv_transpose2d", "conv_transpose3d",
+    "max_pool1d", "max_pool3d", "avg_pool1d", "avg_pool3d")})
 
 
 def _terms(call) -> int:
     """How many terms each output element sums, at most: spec/tolerance.py's n."""
     if call.op.startswith("avg_pool"):
-        return int(np.prod(_spec_call(call).kernel))
+        return int(np.prod(spec_call(call).kernel))
     weight, has_bias = call["weight"], call.get("bias") is not None
     if call.op.startswith("conv_transpose"):  # (C_in / groups) * prod(k) products land on an element
         return weight.shape[0] // call.get("groups", 1) * int(np.prod(weight.shape[2:])) + has_bias

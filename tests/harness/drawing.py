@@ -1,6 +1,7 @@
 """The valid calls drawn for an implementation under test: the suite's strategies, less the calls
 with an option the implementation declares it lacks (its module's ``UNSUPPORTED``), so no search
-time is spent on them. The filter acts on the config, before any array is drawn."""
+time is spent on them. For the 2-D operators the filter acts on the config, before any array is
+drawn; for the other ranks, on the drawn call."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from hypothesis import strategies as st
 from spec.conv import Conv2dCall
 from spec.pool import Pool2dCall
 
+from ..strategies import family
 from ..strategies.conv2d import conv2d_call, conv2d_configs
 from ..strategies.pool2d import pool2d_call, pool2d_configs
 
@@ -30,8 +32,12 @@ def _call(draw, op: str, config: dict):
 @lru_cache(maxsize=None)
 def valid_calls(op: str, under_test=None):
     """Valid calls of ``op``; with ``under_test``, none that it declares unsupported."""
+    declared = under_test is not None and under_test.declared.get(op)
+    if op not in ("conv2d", "max_pool2d", "avg_pool2d"):
+        calls = family.calls(op)
+        return calls.filter(lambda call: not under_test.declares_unsupported(op, call)) if declared else calls
     configs = _configs(op)
-    if under_test is not None and under_test.declared.get(op):
+    if declared:
         configs = configs.filter(lambda config: not under_test.declares_unsupported(op, _spec_call(op, config)))
 
     @st.composite

@@ -29,7 +29,7 @@ from hypothesis.errors import NoSuchExample
 from ..calls import Call
 from ..checks import CHECKS, PARITY_RULES, rules_of
 from ..compare import Mismatch
-from ..strategies import invalid_conv2d_calls, invalid_pool2d_calls
+from ..strategies import family, invalid_conv2d_calls, invalid_pool2d_calls
 from .drawing import valid_calls
 from .resets import changed_options, reset
 from .tally import CONFORMS, DIVERGES
@@ -200,4 +200,8 @@ def _options_text(options) -> str:
 def _calls(op: str, rule: str | None, under_test: UnderTest):
     if rule is None:
         return valid_calls(op, under_test)
-    return invalid_conv2d_calls(rule) if op == "conv2d" else invalid_pool2d_calls(op, rule)
+    if op == "conv2d":
+        return invalid_conv2d_calls(rule)
+    if op in ("max_pool2d", "avg_pool2d"):
+        return invalid_pool2d_calls(op, rule)
+    return family.invalid_calls(op, rule)

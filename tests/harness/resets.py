@@ -2,7 +2,7 @@
 tells which options a divergence depends on.
 
 ``reset(call, feature)`` gives the changed call, or None when the option is at its default
-already or cannot be reset while keeping the call valid (the spec decides). Grouped convolution
+already or cannot be reset while keeping the call valid (the spec decides). A grouped convolution
 resets to groups=1 with a block-diagonal weight, which computes the same result.
 """
 
@@ -10,11 +10,10 @@ from __future__ import annotations
 
 import numpy as np
 
-from spec.conv import Conv2dCall, check_conv2d
-from spec.pool import check_pool2d
-from spec.rules import SpecViolation
+from spec.rules import SpecViolation, first_violation
 
 from ..calls import Call
+from ..checks import rules_of
 from .features import DEFAULTS, features, spec_call
 
 
@@ -24,60 +23,68 @@ def _float32(array):
     return (array.real if array.dtype.kind == "c" else array).astype(np.float32)
 
 
-def _batched(array):
-    if array.ndim == 3:  # unbatched (C, H, W)
+def _batched(array, rank: int):
+    if array.ndim == rank + 1:  # unbatched (C, *spatial)
         return array[np.newaxis]
     return np.ones((1,) + array.shape[1:], dtype=array.dtype)  # an empty batch: one sample
 
 
 def _dense_weight(call: Call):
-    """The weight of groups=1 that computes what the grouped call does: zero outside each group."""
+    """The weight of groups=1 that computes what the grouped call does: zero outside each group.
+    conv's weight is (C_out, C_in / groups, k...), conv_transpose's (C_in, C_out / groups, k...);
+    either way its first axis splits into the groups, and the second widens by ``groups``."""
     weight, groups = call["weight"], call["groups"]
-    out_channels, in_per_group = weight.shape[:2]
-    dense = np.zeros((out_channels, in_per_group * groups) + weight.shape[2:], dtype=weight.dtype)
-    for o in range(out_channels):
-        group = o // (out_channels // groups)
-        dense[o, group * in_per_group:(group + 1) * in_per_group] = weight[o]
+    first, per_group = weight.shape[:2]
+    dense = np.zeros((first, per_group * groups) + weight.shape[2:], dtype=weight.dtype)
+    for i in range(first):
+        group = i // (first // groups)
+        dense[i, group * per_group:(group + 1) * per_group] = weight[i]
     return dense
 
 
-_CONV2D = {
-    "dtype": lambda c: {name: _float32(c[name]) for name in ("input", "weight", "bias")},
+_SHARED = {
     "padding": lambda c: {"padding": 0},
-    "padding_mode": lambda c: {"padding_mode": "zeros"},
-    "stride": lambda c: {"stride": 1},
     "dilation": lambda c: {"dilation": 1},
-    "groups": lambda c: {"groups": 1, "weight": _dense_weight(c)},
-    "bias": lambda c: {"bias": None},
-    "batch": lambda c: {"input": _batched(c["input"])},
+    "batch": lambda c: {"input": _batched(c["input"], c.rank)},
 }
 
-_POOL2D = {
+_WEIGHTED = dict(_SHARED, **{
+    "dtype": lambda c: {name: _float32(c.get(name)) for name in ("input", "weight", "bias")},
+    "padding_mode": lambda c: {"padding_mode": "zeros"},
+    "stride": lambda c: {"stride": 1},
+    "groups": lambda c: {"groups": 1, "weight": _dense_weight(c)},
+    "bias": lambda c: {"bias": None},
+    "output_padding": lambda c: {"output_padding": 0},
+    "output_size": lambda c: {"output_size": None},
+})
+
+_POOL = dict(_SHARED, **{
     "dtype": lambda c: {"input": _float32(c["input"])},
-    "padding": lambda c: {"padding": 0},
     "stride": lambda c: {"stride": None},
-    "dilation": lambda c: {"dilation": 1},
     "ceil_mode": lambda c: {"ceil_mode": False},
     "return_indices": lambda c: {"return_indices": False},
     "count_include_pad": lambda c: {"count_include_pad": True},
     "divisor_override": lambda c: {"divisor_override": None},
-    "batch": lambda c: {"input": _batched(c["input"])},
-}
+})
+
+
+class _Ranked(Call):
+    @property
+    def rank(self) -> int:
+        return len(spec_call(self).input_size)
 
 
 def _valid(call: Call) -> bool:
     try:
-        spec = spec_call(call)
-        (check_conv2d if isinstance(spec, Conv2dCall) else check_pool2d)(spec)
+        return first_violation(rules_of(call.op)[1:], spec_call(call)) is None  # [1:]: input_is_array, checked by spec_call
     except (SpecViolation, TypeError, ValueError):
         return False
-    return True
 
 
 def reset(call: Call, feature: str) -> Call | None:
     if features(call)[feature] == DEFAULTS[call.op][feature]:
         return None
-    changes = (_CONV2D if call.op == "conv2d" else _POOL2D)[feature](call)
+    changes = (_POOL if "pool" in call.op else _WEIGHTED)[feature](_Ranked(call.op, call.kwargs))
     changed = Call(call.op, dict(call.kwargs, **changes))
     return changed if _valid(changed) else None
 
