@@ -72,7 +72,7 @@ class Hunt:
     under_test: UnderTest
     budget: float = 300.0
     examples: int = 300  # per search
-    parity_examples: int | None = None  # per search of one rule's calls; default examples // 10, at least 20
+    parity_examples: int | None = None  # per search of one rule's calls; default examples // 4, at least 20
     derandomize: bool = False  # the same searches on every run (the meta-tests' reproducible hunts)
     found: list = field(default_factory=list)
     calls: int = 0
@@ -155,7 +155,7 @@ class Hunt:
             target.setdefault("kind", kind)
             return True
 
-        examples = self.examples if rule is None else self.parity_examples or max(20, self.examples // 10)
+        examples = self.examples if rule is None else self.parity_examples or max(20, self.examples // 4)
         search = settings(database=None, deadline=None, max_examples=examples, derandomize=self.derandomize,
                           phases=[Phase.generate, Phase.shrink], suppress_health_check=list(HealthCheck))
         try:
