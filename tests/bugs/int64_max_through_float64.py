@@ -4,8 +4,12 @@ import numpy as np
 
 import reference
 
+from ._as_given import checked
+
 
 def max_pool2d(input, kernel_size, stride=None, padding=0, dilation=1, ceil_mode=False, return_indices=False):
+    checked("max_pool2d", input=input, kernel_size=kernel_size, stride=stride, padding=padding, dilation=dilation,
+            ceil_mode=ceil_mode, return_indices=return_indices)
     if input.dtype.kind not in "iu":
         return reference.max_pool2d(input, kernel_size, stride, padding, dilation, ceil_mode, return_indices)
     result = reference.max_pool2d(input.astype(np.float64), kernel_size, stride, padding, dilation, ceil_mode,
