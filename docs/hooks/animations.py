@@ -24,7 +24,6 @@ from spec.shapes import conv_output_size, d, k, n, p, pool_output_size, s
 from figures import CELL, cell_width, number
 from maths import fragment, instantiated, sub
 from specs import Conv2dCall, Pool2dCall
-from text import t
 
 # Dumoulin and Visin's kernel (their figure 1.1), and its 4x4 sibling for the k = 4 case.
 KERNEL_3 = [[0, 1, 2], [2, 2, 0], [0, 1, 2]]
