@@ -4,6 +4,8 @@ what a note prints stops the build."""
 
 from __future__ import annotations
 
+import functools
+
 import numpy as np
 import sympy as sp
 
@@ -237,6 +239,12 @@ def shapes_page(lang="en") -> str:
         figures.padding_modes_figure(), ""])
 
 
+@functools.lru_cache(maxsize=1)
+def _relations_checked() -> list[tuple[bool, bool]]:
+    """(holds symbolically, holds on the grid) per relationship, once for both languages."""
+    return [(holds_symbolically(rel), holds_on_grid(rel)) for rel in RELATIONSHIPS]
+
+
 def relations_page(lang="en") -> str:
     zh = lang == "zh"
     if zh:
@@ -252,8 +260,7 @@ def relations_page(lang="en") -> str:
                  "the spec's rule: symbolically by sympy, and on every point of a grid of sizes. Each case is "
                  "animated on the [animations](../animations.md) page.", "",
                  "| # | case | conditions | output size | sympy | grid |", "| --- | --- | --- | --- | --- | --- |"]
-    for rel in RELATIONSHIPS:
-        symbolic, grid = holds_symbolically(rel), holds_on_grid(rel)
+    for rel, (symbolic, grid) in zip(RELATIONSHIPS, _relations_checked()):
         if not grid:
             raise ValueError(f"relationship {rel.number} fails against the spec")
         conditions = ", ".join(f"{sym} = {value}" for sym, value in rel.conditions.items()) or ("无" if zh else "none")
