@@ -169,6 +169,8 @@ def page(lang: str) -> str:
     lines = [f"# {w['title']}", "", w["intro"], "",
              '!!! quote "' + ("笔记原文" if lang == "zh" else "What the note says") + '"', "",
              "    「注意:藍色映射是輸入,青色映射是輸出。」", "",
+             *([] if lang == "zh" else ["    *In English: Note: the blue maps are the inputs, the cyan maps the "
+                                        "outputs.*", ""]),
              "    — " + ("笔记 000,“卷積動畫演示”一节" if lang == "zh" else "note 000, section “卷積動畫演示”"), "",
              w["legend"], ""]
     labels = {key: w[key] for key in ("input", "kernel", "output", "play", "pause", "step", "back", "reset",

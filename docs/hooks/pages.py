@@ -115,7 +115,8 @@ def _quotation(example, lang) -> list[str]:
         source = t(lang, "quote_source", note=example.note, section=example.quote_section)
     else:
         source = t(lang, "quote_source_bare", note=example.note)
-    return [f'!!! quote "{t(lang, "the_note_says")}"', "", f"    「{example.quote}」", "",
+    gloss = [f"    *{t(lang, 'gloss', gloss=example.quote_en)}*", ""] if lang == "en" and example.quote_en else []
+    return [f'!!! quote "{t(lang, "the_note_says")}"', "", f"    「{example.quote}」", "", *gloss,
             f"    — {source}", ""]
 
 
