@@ -232,6 +232,24 @@ def tool_cases() -> dict:
     return cases
 
 
+def language_switch(path: str, dom: str, pages: set[str]) -> list[str]:
+    """The switch must lead to this same page in the other language, and that page must exist."""
+    import posixpath
+
+    problems = []
+    english = path[len("zh/"):] if path.startswith("zh/") else path
+    for lang, want in (("en", english), ("zh", "zh/" + english)):
+        link = re.search(rf'<a href="([^"]*)"\s+hreflang="{lang}"', dom)
+        if not link:
+            problems.append(f"no language switch to {lang}")
+            continue
+        target = posixpath.normpath(posixpath.join(path or ".", link.group(1))).lstrip("./")
+        target = "" if target in ("", ".") else target + "/"
+        if target != want or (target.rstrip("/") or ".") not in pages:
+            problems.append(f"language switch to {lang} leads to '{target}', not '{want}'")
+    return problems
+
+
 def check_page(path: str, dom: str, findings: dict) -> list[str]:
     problems = []
     if re.match(r"(zh/)?(examples/|spec/shapes)", path) and "<math" not in dom:
@@ -288,7 +306,8 @@ def main() -> int:
             for key in ("calculator", "explain"):
                 if key in findings:
                     tried[path] = findings[key]["passed"]
-            failures += [f"{path or '/'}: {problem}" for problem in check_page(path, result.stdout, findings)]
+            failures += [f"{path or '/'}: {problem}" for problem in check_page(path, result.stdout, findings)
+                         + language_switch(path, result.stdout, set(pages))]
         SHOTS.mkdir(exist_ok=True)
         shots = [("home", ""), ("example", "examples/note-000-padding-1/")]
         if (SITE / "animations" / "index.html").exists():

@@ -129,3 +129,31 @@ def test_formulas_are_printed_in_the_order_the_spec_states():
     assert not str(expr).startswith("floor((n")  # sympy would print -d*(k - 1) + n + ...
     assert plain(expr) == "floor((n + 2p - d(k - 1) - 1) / s) + 1"
     assert plain(expr, {n: 5, k: 3, s: 1, p: 1, d: 1}) == "floor((5 + 2 * 1 - 1 * (3 - 1) - 1) / 1) + 1"
+
+
+def _hooks():
+    sys.path.insert(0, str(Path(__file__).parents[1] / "docs" / "hooks"))
+
+
+def test_shape_calculator_agrees_with_the_spec():
+    """The calculator page's conditions and formulas give the spec's first broken rule or output
+    size on a grid of calls (the page is built from them; scripts/check_site.py runs it in a browser)."""
+    _hooks()
+    import calculator
+
+    calculator.verify()
+    assert calculator.calculated_conv((3, 3), (5, 5), (1, 1), (0, 0), (1, 1), "", "zeros") == "rule:kernel_fits"
+    assert calculator.calculated_pool("max_pool2d", (5, 5), (2, 2), None, (1, 1), (1, 1), True) == "ok:3,3"
+
+
+def test_animation_frames_are_the_references_outputs():
+    """Every frame of every animation is the window's sum (or maximum) the reference computes; the
+    ceil-mode animation ends with the window ceil mode drops."""
+    _hooks()
+    import animations
+
+    for case in animations.CASES:
+        data = animations.frames(case)
+        assert len([f for f in data["frames"] if not f.get("dropped")]) == data["out_rows"] * data["out_cols"]
+    pool = animations.frames(animations.CASES[-1])
+    assert pool["frames"][-1].get("dropped") and (pool["out_rows"], pool["out_cols"]) == (3, 3)

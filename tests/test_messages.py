@@ -73,7 +73,7 @@ def later_rules_broken(call, rule: str) -> list[str]:
 
 
 @pytest.mark.parametrize("op, rule", CASES)
-@settings(max_examples=15, deadline=None)
+@settings(max_examples=10, deadline=None)
 @given(data=st.data())
 def test_torch_message_is_recognised_as_its_rule(op, rule, data):
     """torch's message names the rule, or (torch checking in another order than the spec) a later

@@ -24,7 +24,6 @@ from spec.shapes import conv_output_size, d, k, n, p, pool_output_size, s
 from figures import CELL, cell_width, number
 from maths import fragment, instantiated, sub
 from specs import Conv2dCall, Pool2dCall
-from text import t
 
 # Dumoulin and Visin's kernel (their figure 1.1), and its 4x4 sibling for the k = 4 case.
 KERNEL_3 = [[0, 1, 2], [2, 2, 0], [0, 1, 2]]
@@ -170,6 +169,8 @@ def page(lang: str) -> str:
     lines = [f"# {w['title']}", "", w["intro"], "",
              '!!! quote "' + ("笔记原文" if lang == "zh" else "What the note says") + '"', "",
              "    「注意:藍色映射是輸入,青色映射是輸出。」", "",
+             *([] if lang == "zh" else ["    *In English: Note: the blue maps are the inputs, the cyan maps the "
+                                        "outputs.*", ""]),
              "    — " + ("笔记 000,“卷積動畫演示”一节" if lang == "zh" else "note 000, section “卷積動畫演示”"), "",
              w["legend"], ""]
     labels = {key: w[key] for key in ("input", "kernel", "output", "play", "pause", "step", "back", "reset",

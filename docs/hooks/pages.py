@@ -4,6 +4,8 @@ what a note prints stops the build."""
 
 from __future__ import annotations
 
+import functools
+
 import numpy as np
 import sympy as sp
 
@@ -107,18 +109,14 @@ def _size_formulas(example, call) -> str:
     return "\n\n".join(lines)
 
 
-def _if_page(path: str, sentence: str) -> str:
-    """``sentence`` if the site has the page it links to."""
-    return sentence if path in GENERATED else ""
-
-
 def _quotation(example, lang) -> list[str]:
     """The note's own sentence or code the example comes from, with its source."""
     if example.quote_section:
         source = t(lang, "quote_source", note=example.note, section=example.quote_section)
     else:
         source = t(lang, "quote_source_bare", note=example.note)
-    return [f'!!! quote "{t(lang, "the_note_says")}"', "", f"    「{example.quote}」", "",
+    gloss = [f"    *{t(lang, 'gloss', gloss=example.quote_en)}*", ""] if lang == "en" and example.quote_en else []
+    return [f'!!! quote "{t(lang, "the_note_says")}"', "", f"    「{example.quote}」", "", *gloss,
             f"    — {source}", ""]
 
 
@@ -171,7 +169,7 @@ def example_page(example, lang="en") -> str:
                  else call.output_size)
     words = {"padded_input": t(lang, "padded_input"), "corner": t(lang, "corner"), "output": t(lang, "output_label")}
     lines += [figures.window_figure(plane, paddings, taps, out_plane, (0, 0), title, words), "",
-              _if_page("animations.md", t(lang, "animation_link", link="../animations.md")), "",
+              t(lang, "animation_link", link="../animations.md"), "",
               f"## {t(lang, 'side_by_side')}", "", _side_by_side(example), ""]
     return "\n".join(lines)
 
@@ -193,15 +191,12 @@ def rules_page(lang="en") -> str:
         "en": "Generated from `spec/conv.py` and `spec/pool.py`. The reference raises a `ValueError` "
               "naming the first rule a call breaks; the tests draw calls that break each rule and check that "
               "torch and the implementation under test raise too. Where torch does not raise, the third column "
-              "says what it does instead, and a `test_pinned_*` test holds it to that." + _if_page(
-                  "explain.md", " To find the rule behind a torch error message, paste it into [Explain my "
-                  "error](../explain.md)."),
+              "says what it does instead, and a `test_pinned_*` test holds it to that. To find the rule behind a "
+              "torch error message, paste it into [Explain my error](../explain.md).",
         "zh": "由 `spec/conv.py` 和 `spec/pool.py` 生成。参考实现对一个调用违反的第一条规则抛出 `ValueError` 并"
               "写出规则名;测试会构造违反每条规则的调用,检查 torch 和被测实现也会报错。torch 不报错的地方,第三列"
               "说明它实际怎么做,并有一个 `test_pinned_*` 测试固定这一行为。想知道 torch 报错信息对应哪条规则,"
               "把它粘贴到[解释我的报错](../explain.md)。"}[lang]
-    if not _if_page("explain.md", "x"):
-        intro = intro.split(" To find")[0].split("想知道")[0]
     return "\n".join([
         f"# {t(lang, 'validity_rules')}", "", intro, "",
         "## conv2d", "", _rules_table(CONV_RULES, "conv", lang), "",
@@ -215,8 +210,8 @@ def shapes_page(lang="en") -> str:
     words = {"window": t(lang, "window"), "dropped": t(lang, "dropped")}
     text = {
         "en": ["Rendered from the sympy expressions of `spec/shapes.py`, one spatial dimension at a time: "
-               "n input size, k kernel size, s stride, p padding on each side, d dilation." + _if_page(
-                   "calculator.md", " Try them on your own numbers in the [shape calculator](../calculator.md)."),
+               "n input size, k kernel size, s stride, p padding on each side, d dilation. Try them on your own "
+               "numbers in the [shape calculator](../calculator.md).",
                "Convolution", "Total padding d(k - 1), split with the extra element at the end:",
                "Pooling, floor mode", "Pooling, ceil mode",
                "Rounded up, and one less when the last window would start in the right padding:",
@@ -224,7 +219,7 @@ def shapes_page(lang="en") -> str:
                "= n, in the padding, so ceil mode keeps 3.",
                "Padding modes", "A row `1 2 3 4` padded by 2 in each mode, as the reference pads it:"],
         "zh": ["由 `spec/shapes.py` 中的 sympy 表达式渲染,每次一个空间维度:n 输入尺寸,k 卷积核大小,s 步幅,"
-               "p 每侧的填充,d 空洞(dilation)。" + _if_page("calculator.md", "可以在[输出尺寸计算器](../calculator.md)里代入自己的数值。"),
+               "p 每侧的填充,d 空洞(dilation)。可以在[输出尺寸计算器](../calculator.md)里代入自己的数值。",
                "卷积", "总填充为 d(k - 1),多出的一个放在末尾:",
                "池化,向下取整模式", "池化,向上取整模式(ceil_mode)",
                "向上取整;如果最后一个窗口会从右侧填充中开始,就再减一:",
@@ -245,23 +240,28 @@ def shapes_page(lang="en") -> str:
         figures.padding_modes_figure(), ""])
 
 
+@functools.lru_cache(maxsize=1)
+def _relations_checked() -> list[tuple[bool, bool]]:
+    """(holds symbolically, holds on the grid) per relationship, once for both languages."""
+    return [(holds_symbolically(rel), holds_on_grid(rel)) for rel in RELATIONSHIPS]
+
+
 def relations_page(lang="en") -> str:
     zh = lang == "zh"
     if zh:
         lines = ["# 卷积算术", "",
                  "Dumoulin 和 Visin《A guide to convolution arithmetic for deep learning》(2016)中的关系式,"
                  "换成 torch 的记号(他们的 i 在这里是 n),每一条都在构建时对照规范的规则检查:sympy 做符号"
-                 "化简,并在一个尺寸网格的每个点上验证。" + _if_page("animations.md", "每种情况的动画见[卷积动画](../animations.md)。"), "",
+                 "化简,并在一个尺寸网格的每个点上验证。每种情况的动画见[卷积动画](../animations.md)。", "",
                  "| # | 情况 | 条件 | 输出尺寸 | sympy | 网格 |", "| --- | --- | --- | --- | --- | --- |"]
     else:
         lines = ["# Convolution arithmetic", "",
                  "The relationships of Dumoulin and Visin, *A guide to convolution arithmetic for deep "
                  "learning* (2016), in torch's terms (their i is n here), each checked at build time against "
-                 "the spec's rule: symbolically by sympy, and on every point of a grid of sizes." + _if_page(
-                     "animations.md", " Each case is animated on the [animations](../animations.md) page."), "",
+                 "the spec's rule: symbolically by sympy, and on every point of a grid of sizes. Each case is "
+                 "animated on the [animations](../animations.md) page.", "",
                  "| # | case | conditions | output size | sympy | grid |", "| --- | --- | --- | --- | --- | --- |"]
-    for rel in RELATIONSHIPS:
-        symbolic, grid = holds_symbolically(rel), holds_on_grid(rel)
+    for rel, (symbolic, grid) in zip(RELATIONSHIPS, _relations_checked()):
         if not grid:
             raise ValueError(f"relationship {rel.number} fails against the spec")
         conditions = ", ".join(f"{sym} = {value}" for sym, value in rel.conditions.items()) or ("无" if zh else "none")

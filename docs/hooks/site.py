@@ -44,13 +44,13 @@ def on_post_page(output, page, config):
     """The page's language in <html lang>, and the language switch pointing at this same page."""
     zh = page.url.startswith("zh/")
     english, chinese = _counterpart(page.url)
-    here = posixpath.dirname(page.url.rstrip("/") + "/x") if page.url else "."
+    here = page.url.rstrip("/") or "."  # directory URLs: the page's URL is its folder
 
     def relative(target):
-        return posixpath.relpath(target or ".", here or ".") + "/" if target else posixpath.relpath(".", here or ".") + "/"
+        return posixpath.relpath(target.rstrip("/") or ".", here) + "/"
 
     output = output.replace('<html lang="en"', f'<html lang="{"zh-Hans" if zh else "en"}"', 1)
     for lang, target in (("en", english), ("zh", chinese)):
         output = re.sub(rf'(<a href=")[^"]*("\s+hreflang="{lang}")',
-                        lambda m, target=target: m.group(1) + relative(target.rstrip("/")) + m.group(2), output)
+                        lambda m, target=target: m.group(1) + relative(target) + m.group(2), output)
     return output

@@ -12,6 +12,7 @@ WORDS = {
     "en": {
         "from_note": "From note {note}: *{title}*.",
         "the_note_says": "What the note says",
+        "gloss": "In English: {gloss}",
         "quote_source": "note {note}, section “{section}”",
         "quote_source_bare": "note {note}",
         "reconstructed": "Reconstructed",
