@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 from spec.behaviours import BEHAVIOURS
 from spec import pool2d
 from spec.conv2d import RULES, Conv2dCall
+from spec.crashes import torch_crashes
 from spec.rules import first_violation
 
 from . import strategies as cs
@@ -86,3 +87,16 @@ def test_ceil_mode_configs_aimed_at_a_dropped_window_get_one(data):
     every = _sizes(k, s, p, d, ceil_mode=True, drop_last_window=False)
     dropping = [n for n in every if pool2d.pool_output_size(n, k, s, p, d, True) < _raw_ceil_count(n, k, s, p, d)]
     assert sizes == (dropping or every)
+
+
+@given(data=st.data())
+def test_no_drawn_call_crashes_torch(data):
+    """Valid and invalid conv2d draws, float16 above all (the crash's dtype), never match the
+    predicate of torch's SIGSEGV (spec/crashes.py)."""
+    dtype = data.draw(st.sampled_from(["float16", None]), label="dtype (None: any)")
+    if data.draw(st.booleans(), label="invalid"):
+        call = data.draw(cs.invalid_conv2d_calls(data.draw(st.sampled_from([r.name for r in RULES]), label="rule"),
+                                                 data.draw(st.booleans(), label="where torch raises")))
+    else:
+        call = data.draw(cs.conv2d_calls(None if dtype is None else st.just(dtype)), label="call")
+    assert not torch_crashes(Conv2dCall.of(**call.kwargs)), call.python()
