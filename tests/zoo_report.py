@@ -8,14 +8,21 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import statistics
 import sys
 import time
 import warnings
 
-from hypothesis import settings
+from hypothesis import Phase, settings
 from hypothesis.errors import NoSuchExample
 
-from .test_power import NOT_CAUGHT, SEARCH, SMALL, ZOO, catch, torch_fails
+import conftest  # noqa: F401  the suite's Hypothesis profiles, so "default" is the suite's own
+
+from .test_power import NOT_CAUGHT, SEARCH, SMALL, ZOO, catch, in_the_suite, torch_fails
+
+# A user's first run: fresh randomness, no example database, the default profile's examples; no
+# shrinking (the rate asks only whether the run fails, and after how long).
+FRESH = settings(SEARCH, derandomize=False, database=None, phases=[Phase.generate])
 
 
 def _cell(text: str) -> str:
@@ -43,16 +50,55 @@ def rows(modules, search):
         yield (module, member, doc, caught, str(result.examples), f"{result.seconds:.1f}", str(size))
 
 
+def rates(modules, runs: int, profile: str = "default"):
+    """For each module: how many of ``runs`` fresh searches, as the suite's test under ``profile``
+    makes them (tests.test_power.in_the_suite), fail; the median examples and seconds to that
+    failure over the runs that failed."""
+    max_examples = settings.get_profile(profile).max_examples
+    for module in modules:
+        member = in_the_suite(module, max_examples)
+        caught = []
+        for _ in range(runs):
+            try:
+                caught.append(catch(module, FRESH, member))
+            except NoSuchExample:
+                pass
+        examples = statistics.median(c.examples for c in caught) if caught else None
+        seconds = statistics.median(c.seconds for c in caught) if caught else None
+        yield module, member, len(caught), examples, seconds
+
+
+def _rate_table(modules, runs: int) -> int:
+    print(f"| bug module | caught by | fresh default-profile runs that fail (of {runs}) "
+          "| median examples to the failure | median seconds to the failure |")
+    print("|---|---|---|---|---|")
+    weak = 0
+    for module, member, caught, examples, seconds in rates(modules, runs):
+        weak += caught < runs
+        median = "-" if examples is None else f"{examples:g}"
+        secs = "-" if seconds is None else f"{seconds:.1f}"
+        print(f"| `{module.removeprefix('tests.bugs.')}` | {member.caught_by} (budget {member.budget}) "
+              f"| {caught}/{runs} | {median} | {secs} |", flush=True)
+    print(f"\n{len(modules) - weak} of {len(modules)} caught by every one of {runs} fresh searches.")
+    return 0
+
+
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("modules", nargs="*", help="bug modules (default: the whole zoo), e.g. nan_ignored")
     parser.add_argument("--random", action="store_true",
                         help="search with fresh randomness instead of test_power.py's derandomized searches")
+    parser.add_argument("--rate", type=int, metavar="N",
+                        help="N fresh random searches per module as the default profile's property test "
+                             "makes them (its examples, no database, no shrinking): catch counts, median "
+                             "examples and seconds to the failure")
     args = parser.parse_args(argv)
     # As in pyproject.toml's pytest settings: torch's note that 'same' padding may copy the input.
     warnings.filterwarnings("ignore", "Using padding='same' with even kernel lengths", UserWarning)
     search = settings(SEARCH, derandomize=False) if args.random else SEARCH
     modules = [m if m.startswith("tests.bugs.") else f"tests.bugs.{m}" for m in args.modules] or list(ZOO)
+    if args.rate:
+        return _rate_table(modules, args.rate)
     print("| bug module | operator | bug | caught by | caught | examples to first failure "
           "| seconds to catch (search + shrink) | counterexample input.size |")
     print("|---|---|---|---|---|---|---|---|")
