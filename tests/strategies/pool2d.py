@@ -116,10 +116,11 @@ _POOL_ARGS = {"max_pool2d": ("kernel_size", "stride", "padding", "dilation", "ce
 
 
 def pool2d_call(draw, config: dict, negative: bool = False) -> Call:
-    """Arrays for ``config``; with ``negative``, values <= 0 only (NaN and -inf included)."""
+    """Arrays for ``config``; with ``negative``, values <= 0 only (NaN and -inf included) for
+    signed and floating dtypes."""
     dtype = config["input_dtype"]
     values = pool_values(dtype) if np.dtype(dtype).kind in "fiu" else None
-    if negative and values is not None:
+    if negative and np.dtype(dtype).kind in "if":  # unsigned values are never below the padding
         values = values.map(lambda v: -abs(v))
     x = arrays(draw, dtype, config["input_shape"], "input", values)
     return Call(config["op"], dict(input=x, **{name: config[name] for name in _POOL_ARGS[config["op"]]
