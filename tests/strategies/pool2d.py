@@ -60,12 +60,27 @@ def _sizes(k, s, p, d, ceil_mode, drop_last_window: bool, overhang: bool = False
 #   the rule drop the last window, avg_pool2d's keeps a last window that runs past the padding
 #   and counts the padding (count_include_pad=True, no override), so its divisor is the part
 #   inside the padded input.
-AIMS = ("any", "padding read", "ceil window")
+# - "divisor override" (avg_pool2d): a divisor_override always, negative half the time, with
+#   count_include_pad either way (the aims above leave it out, so it gets a stratum of its own).
+AIMS = {"max_pool2d": ("any", "padding read", "ceil window"),
+        "avg_pool2d": ("any", "padding read", "ceil window", "divisor override")}
+
+
+def _pool_dtypes(op: str):
+    """max_pool2d: int64 a third of the draws (the only dtype whose values float64 cannot hold),
+    the floating and the other integer dtypes a third each; avg_pool2d: its four dtypes alike.
+    Stratified because Hypothesis's generation repeats earlier examples' choices (see
+    strategies.conv2d._dtypes)."""
+    if op == "avg_pool2d":
+        return st.sampled_from(POOL_DTYPES[op])
+    floating = [d for d in POOL_DTYPES[op] if np.dtype(d).kind == "f"]
+    others = [d for d in POOL_DTYPES[op] if d not in floating and d != "int64"]
+    return st.one_of(st.just("int64"), st.sampled_from(floating), st.sampled_from(others))
 
 
 @st.composite
 def pool2d_configs(draw, op: str, aim: str = "any"):
-    dtype = draw(st.sampled_from(POOL_DTYPES[op]), label="dtype")
+    dtype = draw(_pool_dtypes(op), label="dtype")
     kernel = draw(pairs(1, 3), label="kernel_size")
     if aim == "padding read":
         kernel = one_dim_broken(draw, kernel, st.integers(2, 3))
@@ -94,12 +109,18 @@ def pool2d_configs(draw, op: str, aim: str = "any"):
         config.update(dilation=per_dim_form(draw, dilation, "dilation"),
                       return_indices=draw(st.booleans(), label="return_indices"))
     else:
-        aimed = aim != "any"
-        config.update(count_include_pad=aim == "ceil window" if aimed else draw(st.booleans(), label="count_include_pad"),
-                      # int64 INT64_MIN / -1 kills torch's process with SIGFPE (README, surprises),
-                      # so int64 calls are never drawn with divisor_override=-1.
-                      divisor_override=None if aimed else draw(st.one_of(st.none(), st.integers(-3, 6).filter(
-                          lambda v: v != 0 and not (v == -1 and dtype == "int64"))), label="divisor_override"))
+        # int64 INT64_MIN / -1 kills torch's process with SIGFPE (README, surprises), so int64
+        # calls are never drawn with divisor_override=-1.
+        divisors = st.integers(-3, 6).filter(lambda v: v != 0 and not (v == -1 and dtype == "int64"))
+        if aim == "divisor override":
+            divisors = st.one_of(divisors.filter(lambda v: v > 0), divisors.filter(lambda v: v < 0))
+        elif aim == "any":
+            divisors = st.one_of(st.none(), divisors)
+        else:
+            divisors = st.none()
+        counts_padding = draw(st.booleans(), label="count_include_pad") if aim in ("any", "divisor override") \
+            else aim == "ceil window"
+        config.update(count_include_pad=counts_padding, divisor_override=draw(divisors, label="divisor_override"))
     dropped = ceil_mode and any(pool_output_size(n, k, s, p, d, True) < _raw_ceil_count(n, k, s, p, d)
                                 for n, k, s, p, d in zip(size, kernel, strides, padding, dilation))
     for name, value in [("aim", aim), ("dtype", dtype), ("ceil_mode", ceil_mode), ("last window dropped", dropped),
@@ -129,7 +150,7 @@ def pool2d_call(draw, config: dict, negative: bool = False) -> Call:
 
 @st.composite
 def pool2d_calls(draw, op: str) -> Call:
-    aim = draw(st.sampled_from(AIMS), label="aim")
+    aim = draw(st.sampled_from(AIMS[op]), label="aim")
     config = draw(pool2d_configs(op, aim), label="config")
     return pool2d_call(draw, config, negative=aim == "padding read" and op == "max_pool2d")
 
