@@ -43,9 +43,11 @@ def conv2d_configs(draw, dtypes_drawn=None):
     out_per_group = draw(st.integers(1, 2), label="out_channels per group")
     padding_mode = draw(st.sampled_from(PADDING_MODES), label="padding_mode")
     dilated = dtype in dtypes.CONV2D_DILATED
-    # Each padding kind a third of the draws: 'same' needs stride 1, so it is drawn first and
-    # the stride fits it (before, 'same' came only after a unit stride, in about one draw in 6).
-    padding_kind = draw(st.sampled_from(["ints", "same", "valid"]), label="padding kind")
+    # Integer padding half the draws (the one kind whose height and width paddings differ at
+    # will, as circular padding's dimensions need), 'same' a third, 'valid' a sixth. 'same' needs
+    # stride 1, so it is drawn first and the stride fits it (before, 'same' came only after a
+    # unit stride, in about one draw in 6).
+    padding_kind = draw(st.sampled_from(["ints", "same", "ints", "valid", "ints", "same"]), label="padding kind")
     if padding_kind == "same":
         kernel, dilation = _same_kernel(draw, dilated)
         stride = (1, 1)

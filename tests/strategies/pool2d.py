@@ -61,18 +61,19 @@ def _sizes(k, s, p, d, ceil_mode, drop_last_window: bool, overhang: bool = False
 #   and counts the padding (count_include_pad=True, no override), so its divisor is the part
 #   inside the padded input.
 # - "divisor override" (avg_pool2d): a divisor_override always, negative half the time, with
-#   count_include_pad either way (the aims above leave it out, so it gets a stratum of its own).
+#   count_include_pad=False (where the override must still replace the count of input elements).
 AIMS = {"max_pool2d": ("any", "padding read", "ceil window"),
         "avg_pool2d": ("any", "padding read", "ceil window", "divisor override")}
 
 
 def _pool_dtypes(op: str):
     """max_pool2d: int64 a third of the draws (the only dtype whose values float64 cannot hold),
-    the floating and the other integer dtypes a third each; avg_pool2d: its four dtypes alike.
+    the floating and the other integer dtypes a third each; avg_pool2d: int64 (its one integer
+    dtype, whose division truncates and whose sums wrap) half, the floating dtypes the other half.
     Stratified because Hypothesis's generation repeats earlier examples' choices (see
     strategies.conv2d._dtypes)."""
     if op == "avg_pool2d":
-        return st.sampled_from(POOL_DTYPES[op])
+        return st.one_of(st.just("int64"), st.sampled_from([d for d in POOL_DTYPES[op] if d != "int64"]))
     floating = [d for d in POOL_DTYPES[op] if np.dtype(d).kind == "f"]
     others = [d for d in POOL_DTYPES[op] if d not in floating and d != "int64"]
     return st.one_of(st.just("int64"), st.sampled_from(floating), st.sampled_from(others))
@@ -118,8 +119,7 @@ def pool2d_configs(draw, op: str, aim: str = "any"):
             divisors = st.one_of(st.none(), divisors)
         else:
             divisors = st.none()
-        counts_padding = draw(st.booleans(), label="count_include_pad") if aim in ("any", "divisor override") \
-            else aim == "ceil window"
+        counts_padding = draw(st.booleans(), label="count_include_pad") if aim == "any" else aim == "ceil window"
         config.update(count_include_pad=counts_padding, divisor_override=draw(divisors, label="divisor_override"))
     dropped = ceil_mode and any(pool_output_size(n, k, s, p, d, True) < _raw_ceil_count(n, k, s, p, d)
                                 for n, k, s, p, d in zip(size, kernel, strides, padding, dilation))
