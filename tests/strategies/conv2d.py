@@ -106,10 +106,11 @@ def conv2d_configs(draw, dtypes_drawn=None):
 
 def _same_kernel(draw, dilated: bool):
     """Kernel and dilation for padding='same', with an odd total padding d(k - 1) (whose extra
-    row or column goes at the end, spec/behaviours.py) in at least one dimension half the time."""
+    row or column goes at the end, spec/behaviours.py) in at least one dimension three times in
+    four."""
     kernel = list(draw(pairs(1, 3), label="kernel"))
     dilation = list(draw(pairs(1, 3) if dilated else st.just((1, 1)), label="dilation"))
-    if draw(st.booleans(), label="odd 'same' total"):
+    if draw(st.sampled_from([True, True, True, False]), label="odd 'same' total"):
         dim = draw(st.integers(0, 1), label="odd dimension")
         kernel[dim], dilation[dim] = 2, draw(st.sampled_from([1, 3]) if dilated else st.just(1), label="odd dilation")
     return tuple(kernel), tuple(dilation)
