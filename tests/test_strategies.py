@@ -204,4 +204,4 @@ def test_pool2d_aims_give_what_they_aim_at(op, data):
         if op == "avg_pool2d":
             assert config["count_include_pad"] and config["divisor_override"] is None
     else:
-        assert config["divisor_override"] is not None and not config["count_include_pad"]
+        assert config["divisor_override"] < 0 and not config["count_include_pad"]
