@@ -1,7 +1,10 @@
-"""The bug zoo as a Markdown table: ``python -m tests.zoo_report``.
+"""The bug zoo as a Markdown table: ``python -m tests.zoo_report [--rate N]``.
 
 For every module of tests/bugs, the search tests/test_power.py makes: whether a counterexample is
 found that torch itself passes, after how many examples and seconds, and how small it shrinks.
+With ``--rate N``, also N fresh random searches as a user's first run makes them (the default
+profile's property test: its strategy, its examples, no database), how many of them fail, and the
+median examples and seconds to the failure.
 """
 
 from __future__ import annotations
