@@ -37,6 +37,13 @@ BEHAVIOURS = [
               "both dimensions, as an int is."),
     Behaviour("complex_weight_not_conjugated", "conv2d",
               "A complex convolution multiplies by the weight as it is, without conjugating it."),
+    Behaviour("float16_dilated_strided_padding_only_conv_crashes", "conv2d",
+              "On a CPU with AVX512-FP16, a float16 convolution whose width is strided and dilated "
+              "(both > 1) and whose every output column reads only zero padding kills the process "
+              "with SIGSEGV (oneDNN's brg_conv_fwd kernel), for F.conv2d, nn.Conv2d, conv1d and "
+              "conv3d alike, whenever there are two or more output rows in all; bfloat16, float32, "
+              "float64 and complex do not crash. spec.crashes.torch_crashes states the extent (a "
+              "superset), and the strategies never draw such a call."),
     Behaviour("max_padding_is_negative_infinity", "max_pool2d",
               "max_pool2d never reads its padding: it acts as -inf, not as zero."),
     Behaviour("max_nan_wins_with_last_nan_index", "max_pool2d",

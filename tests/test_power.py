@@ -12,7 +12,7 @@ from __future__ import annotations
 import importlib
 import pkgutil
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Callable
 
 import pytest
@@ -36,6 +36,11 @@ class Member:
     check: Callable
     caught_by: str  # in words, for the report
     budget: int = 500  # examples find() may try before it gives up
+    # The suite's own property test for this member gets max_examples // share of the profile's
+    # (at least 10: the error-parity tests' RARE settings), on suite_calls' draws where the zoo's
+    # search aims elsewhere (conformance_on); in_the_suite() makes that search.
+    share: int = 1
+    suite_calls: st.SearchStrategy | None = None
 
 
 _CONFORMANCE = {"conv2d": check_conv2d, "max_pool2d": check_max_pool2d, "avg_pool2d": check_avg_pool2d}
@@ -51,7 +56,7 @@ def conformance_on(dtype: str) -> Member:
     """conv2d's conformance check on calls of one dtype only: for a bug the suite cannot catch,
     a search aimed at the dtype it lives in, so that its failure to catch it means something."""
     return Member("conv2d", cs.conv2d_calls(st.just(dtype)), check_conv2d, f"conformance, {dtype} calls only",
-                  budget=200)
+                  budget=200, suite_calls=cs.conv2d_calls())
 
 
 def error_parity(op: str, rule: str) -> Member:
@@ -61,7 +66,19 @@ def error_parity(op: str, rule: str) -> Member:
 
     def check(function, call):
         assert_rejected(call, rule, getattr(reference, call.op), {"the implementation": function})
-    return Member(op, calls, check, f"error parity: {rule}")
+    return Member(op, calls, check, f"error parity: {rule}", share=3)
+
+
+def in_the_suite(module: str, max_examples: int) -> Member:
+    """``module``'s member searched as the suite's property test searches under a profile of
+    ``max_examples``: the test's draws, the test's share of the examples. A fresh random search of
+    this member fails exactly when that property test fails for the bug module (same strategy,
+    same check, same number of examples; find() stops at the first failure, the test reports it)."""
+    member = ZOO[module]
+    budget = max_examples if member.share == 1 else max(10, max_examples // member.share)
+    if member.suite_calls is None:
+        return replace(member, budget=budget)
+    return replace(member, calls=member.suite_calls, budget=budget, caught_by="conformance")
 
 
 ZOO = {f"tests.bugs.{name}": member for name, member in {
@@ -148,10 +165,10 @@ class Catch:
     seconds: float         # search and shrinking
 
 
-def catch(module: str, search: settings = SEARCH) -> Catch:
-    """Search ``module``'s zoo check for a failing call and shrink it; raises
+def catch(module: str, search: settings = SEARCH, member: Member | None = None) -> Catch:
+    """Search ``module``'s zoo check (or ``member``'s) for a failing call and shrink it; raises
     hypothesis.errors.NoSuchExample when the member's budget runs out first."""
-    member = ZOO[module]
+    member = member or ZOO[module]
     buggy = getattr(importlib.import_module(module), member.op)
     tried, first = [0], [None]
     start = time.perf_counter()

@@ -25,9 +25,27 @@ def elements(dtype: str):
         return st.complex_numbers(max_magnitude=FLOAT_BOUND, width=width, allow_nan=False,
                                   allow_infinity=False, allow_subnormal=False)
     if kind == "f":
-        return st.floats(-FLOAT_BOUND, FLOAT_BOUND, width=np.dtype(dtype).itemsize * 8,
-                         allow_subnormal=False)
+        return st.one_of(st.floats(-FLOAT_BOUND, FLOAT_BOUND, width=np.dtype(dtype).itemsize * 8,
+                                   allow_subnormal=False), full_mantissas(dtype))
     return hnp.from_dtype(np.dtype(dtype))
+
+
+def full_mantissas(dtype: str):
+    """Floats in (-FLOAT_BOUND, FLOAT_BOUND) whose every mantissa bit is drawn: k / 2**f for an
+    integer k of the dtype's precision. st.floats favours simple values (0, 1, integers, the
+    bounds), which a narrower dtype holds exactly, so a computation in too narrow a dtype (float64
+    in float32, float32 in float16, float16 sums rounded per term) would go unseen on them; one
+    element of these is enough to show it.
+
+    Example: for float16 (11 significant bits), k = 1235 gives 1235 / 2**9 = 2.412109375, which
+    needs all 11 bits (k is odd).
+    """
+    bits = np.finfo(dtype).nmant + 1
+    scale = 2.0 ** (bits - 2)  # |k| < 2**bits, so |k / scale| < 4 = FLOAT_BOUND
+    # k odd, so its last bit is set even where Hypothesis draws (or shrinks to) the least j: the
+    # simplest value is 2 + 2**-(bits - 2), which needs every bit, not 2.
+    return st.tuples(st.integers(0, 2 ** (bits - 2) - 1), st.sampled_from([1, -1])).map(
+        lambda js: js[1] * (2 ** (bits - 1) + 2 * js[0] + 1) / scale)
 
 
 def arrays(draw, dtype: str, shape, label: str, values=None) -> np.ndarray:

@@ -39,25 +39,67 @@ def _raw_ceil_count(n, k, s, p, d) -> int:
     return -(-(n + 2 * p - d * (k - 1) - 1) // s) + 1
 
 
-def _sizes(k, s, p, d, ceil_mode, drop_last_window: bool) -> list[int]:
+def _sizes(k, s, p, d, ceil_mode, drop_last_window: bool, overhang: bool = False) -> list[int]:
     """Input sizes 1..12 with a non-empty output; with ``drop_last_window``, those where ceil mode's
-    rule drops the last window (if there are any)."""
+    rule drops the last window; with ``overhang``, those where ceil mode keeps a last window that
+    runs past the padded input (either, if there are any)."""
     sizes = [n for n in range(1, 13) if pool_output_size(n, k, s, p, d, ceil_mode) >= 1]
     dropping = [n for n in sizes if pool_output_size(n, k, s, p, d, True) < _raw_ceil_count(n, k, s, p, d)]
-    return dropping if drop_last_window and ceil_mode and dropping else sizes
+    past = [n for n in sizes if pool_output_size(n, k, s, p, d, True) > pool_output_size(n, k, s, p, d)]
+    if ceil_mode and drop_last_window and dropping:
+        return dropping
+    return past if ceil_mode and overhang and past else sizes
+
+
+# What a valid draw aims at, each a third of the draws: options that interact, drawn together by
+# construction (each alone in half the draws left them together in about one draw in ten).
+# - "padding read": some window covers padding (a dimension with kernel >= 2 and padding >= 1);
+#   max_pool2d's values then are all negative (or NaN, -inf), so padding read as 0 would win;
+#   avg_pool2d's padding is then left out of the divisor (count_include_pad=False, no override).
+# - "ceil window": ceil mode with a stride of 2 or 3 in some dimension; max_pool2d's size makes
+#   the rule drop the last window, avg_pool2d's keeps a last window that runs past the padding
+#   and counts the padding (count_include_pad=True, no override), so its divisor is the part
+#   inside the padded input.
+# - "divisor override" (avg_pool2d): a negative divisor_override (which torch accepts) with
+#   count_include_pad=False (where the override must still replace the count of input elements);
+#   positive overrides come from the "any" draws.
+AIMS = {"max_pool2d": ("any", "padding read", "ceil window"),
+        "avg_pool2d": ("any", "padding read", "ceil window", "divisor override")}
+
+
+def _pool_dtypes(op: str):
+    """max_pool2d: int64 a third of the draws (the only dtype whose values float64 cannot hold),
+    the floating and the other integer dtypes a third each; avg_pool2d: int64 (its one integer
+    dtype, whose division truncates and whose sums wrap) half, the floating dtypes the other half.
+    Stratified because Hypothesis's generation repeats earlier examples' choices (see
+    strategies.conv2d._dtypes)."""
+    if op == "avg_pool2d":
+        return st.one_of(st.just("int64"), st.sampled_from([d for d in POOL_DTYPES[op] if d != "int64"]))
+    floating = [d for d in POOL_DTYPES[op] if np.dtype(d).kind == "f"]
+    others = [d for d in POOL_DTYPES[op] if d not in floating and d != "int64"]
+    return st.one_of(st.just("int64"), st.sampled_from(floating), st.sampled_from(others))
 
 
 @st.composite
-def pool2d_configs(draw, op: str):
-    dtype = draw(st.sampled_from(POOL_DTYPES[op]), label="dtype")
+def pool2d_configs(draw, op: str, aim: str = "any"):
+    dtype = draw(_pool_dtypes(op), label="dtype")
     kernel = draw(pairs(1, 3), label="kernel_size")
+    if aim == "padding read":
+        kernel = one_dim_broken(draw, kernel, st.integers(2, 3))
     stride = draw(st.one_of(st.none(), pairs(1, 3)), label="stride (None: kernel_size)")
+    if aim == "ceil window":
+        stride = one_dim_broken(draw, stride or kernel, st.integers(2, 3))
     dilation = draw(pairs(1, 3), label="dilation") if op == "max_pool2d" else (1, 1)
     padding = tuple(draw(st.integers(0, k // 2), label="padding") for k in kernel)
-    ceil_mode = draw(st.booleans(), label="ceil_mode")
-    drop = draw(st.booleans(), label="aim for a dropped last window")
+    if aim == "padding read" and max(padding) == 0:
+        dim = max(range(2), key=lambda i: kernel[i])
+        padding = tuple(1 if i == dim else p for i, p in enumerate(padding))
+    ceil_mode = aim == "ceil window" or draw(st.booleans(), label="ceil_mode")
+    drop = draw(st.booleans(), label="aim for a dropped last window") if aim == "any" else (
+        aim == "ceil window" and op == "max_pool2d")
+    overhang = aim == "ceil window" and op == "avg_pool2d"
     strides = stride or kernel
-    size = tuple(draw(st.sampled_from(_sizes(k, s, p, d, ceil_mode, drop)), label="size")
+    size = tuple(draw(st.sampled_from(_sizes(k, s, p, d, ceil_mode, drop, overhang)), label="size")
                  for k, s, p, d in zip(kernel, strides, padding, dilation))
     batch = draw(st.one_of(st.none(), st.integers(0, 2)), label="batch (None: unbatched)")
     channels = draw(st.integers(1, 3), label="channels")
@@ -69,14 +111,20 @@ def pool2d_configs(draw, op: str):
         config.update(dilation=per_dim_form(draw, dilation, "dilation"),
                       return_indices=draw(st.booleans(), label="return_indices"))
     else:
-        config.update(count_include_pad=draw(st.booleans(), label="count_include_pad"),
-                      # int64 INT64_MIN / -1 kills torch's process with SIGFPE (README, surprises),
-                      # so int64 calls are never drawn with divisor_override=-1.
-                      divisor_override=draw(st.one_of(st.none(), st.integers(-3, 6).filter(
-                          lambda v: v != 0 and not (v == -1 and dtype == "int64"))), label="divisor_override"))
+        # int64 INT64_MIN / -1 kills torch's process with SIGFPE (README, surprises), so int64
+        # calls are never drawn with divisor_override=-1.
+        divisors = st.integers(-3, 6).filter(lambda v: v != 0 and not (v == -1 and dtype == "int64"))
+        if aim == "divisor override":
+            divisors = divisors.filter(lambda v: v < 0)
+        elif aim == "any":
+            divisors = st.one_of(st.none(), divisors)
+        else:
+            divisors = st.none()
+        counts_padding = draw(st.booleans(), label="count_include_pad") if aim == "any" else aim == "ceil window"
+        config.update(count_include_pad=counts_padding, divisor_override=draw(divisors, label="divisor_override"))
     dropped = ceil_mode and any(pool_output_size(n, k, s, p, d, True) < _raw_ceil_count(n, k, s, p, d)
                                 for n, k, s, p, d in zip(size, kernel, strides, padding, dilation))
-    for name, value in [("dtype", dtype), ("ceil_mode", ceil_mode), ("last window dropped", dropped),
+    for name, value in [("aim", aim), ("dtype", dtype), ("ceil_mode", ceil_mode), ("last window dropped", dropped),
                         ("padding > 0", max(padding) > 0), ("dilation > 1", max(dilation) > 1),
                         ("batch", "unbatched" if batch is None else batch)] + [
                        (key, config[key]) for key in ("return_indices", "count_include_pad") if key in config]:
@@ -89,9 +137,13 @@ _POOL_ARGS = {"max_pool2d": ("kernel_size", "stride", "padding", "dilation", "ce
                              "divisor_override")}
 
 
-def pool2d_call(draw, config: dict) -> Call:
+def pool2d_call(draw, config: dict, negative: bool = False) -> Call:
+    """Arrays for ``config``; with ``negative``, values <= 0 only (NaN and -inf included) for
+    signed and floating dtypes."""
     dtype = config["input_dtype"]
     values = pool_values(dtype) if np.dtype(dtype).kind in "fiu" else None
+    if negative and np.dtype(dtype).kind in "if":  # unsigned values are never below the padding
+        values = values.map(lambda v: -abs(v))
     x = arrays(draw, dtype, config["input_shape"], "input", values)
     return Call(config["op"], dict(input=x, **{name: config[name] for name in _POOL_ARGS[config["op"]]
                                                if name in config}))
@@ -99,7 +151,9 @@ def pool2d_call(draw, config: dict) -> Call:
 
 @st.composite
 def pool2d_calls(draw, op: str) -> Call:
-    return pool2d_call(draw, draw(pool2d_configs(op), label="config"))
+    aim = draw(st.sampled_from(AIMS[op]), label="aim")
+    config = draw(pool2d_configs(op, aim), label="config")
+    return pool2d_call(draw, config, negative=aim == "padding read" and op == "max_pool2d")
 
 
 # -- calls that break one rule -------------------------------------------------------------------
