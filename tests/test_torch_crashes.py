@@ -15,7 +15,7 @@ import sys
 
 import pytest
 
-from spec.conv2d import Conv2dCall
+from spec.conv import Conv2dCall
 from spec.crashes import reads_only_padding, torch_crashes
 
 _PRELUDE = "import torch, torch.nn.functional as F\nz = lambda *shape: torch.zeros(shape, dtype=torch.float16)\n"
