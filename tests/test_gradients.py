@@ -10,13 +10,14 @@ DOT_EXAMPLES (a tenth and a twentieth of the profile's max_examples, at least 5 
 
 from __future__ import annotations
 
+import importlib
 import math
 from fractions import Fraction
 
 import numpy as np
 import pytest
 import torch
-from hypothesis import given, settings
+from hypothesis import HealthCheck, Phase, find, given, settings
 from hypothesis import strategies as st
 
 import reference
@@ -27,6 +28,7 @@ from spec.rules import SpecViolation, rule_named
 from spec.tolerance import UNIT_ROUNDOFF, sum_tolerance
 
 from .adapters import torch_nn
+from .backward_bugs import BUGS
 from .calls import Call
 from .compare import Mismatch, assert_matches
 from .harness import implementation_settings
@@ -334,3 +336,26 @@ def test_pinned_pool_backward_half_precision_sums_in_half(op):
     # A float32 sum rounded once to float16, as the forwards do, gives the exact value.
     assert np.float16(np.float32(1) + np.float32(2.0**-11) + np.float32(2.0**-11)) == expected[0, 0, 0, 2]
     assert_matches(got, expected, call, bounds(call)[0])
+
+
+# -- backward bugs (tests/backward_bugs/), each caught ----------------------------------------------
+
+def _fails(check, function, call) -> bool:
+    try:
+        check(function, call)
+    except AssertionError:
+        return True
+    return False
+
+
+@pytest.mark.parametrize("bug", BUGS)
+def test_backward_bug_is_caught(bug):
+    """The backward property finds a call on which the buggy backward diverges from the reference,
+    and torch passes that same call (derandomized search: the same call every run; not shrunk, as
+    the reference's loops make shrinking cost a minute a bug)."""
+    module = importlib.import_module(f"tests.backward_bugs.{bug}")
+    function = getattr(module, f"{module.OPERATOR}_backward")
+    call = find(gs.backward_calls(module.OPERATOR), lambda c: _fails(check_backward, function, c),
+                settings=settings(max_examples=300, derandomize=True, database=None, phases=[Phase.generate],
+                                  suppress_health_check=list(HealthCheck)))
+    check_backward(getattr(torch_nn, call.op), call)
