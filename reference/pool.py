@@ -279,42 +279,48 @@ def avg_pool3d(input, kernel_size, stride=None, padding=0, ceil_mode=False, coun
 
 # -- backward ------------------------------------------------------------------------------------
 
-def _pool_backward(call: PoolCall, grad_output, input):
-    """The input gradient of a checked pooling call, for any spatial rank: each window's output
-    gradient goes back to the elements it read. Max pooling routes all of it to the element its
-    index names (the first maximum in row-major order, or the last NaN); average pooling gives each
-    element of the window (inside the input) the share g / divisor, with the forward's divisor.
-    An element's shares are summed exactly and rounded once.
-
-    A max window of padding only (possible with dilation) read no element: its output is the
-    lowest value whatever the input, and its gradient reaches nothing. (torch writes it at the
-    window's index, which names no element of the window: spec/behaviours.py.)
-    """
-    planes_shape = (-1,) + call.input_size
+def _gradient_planes(call: PoolCall, grad_output, input):
+    """The output gradient as planes (widened), and the input gradient's terms, one plane each."""
     g = widen(batched(grad_output, call.spatial_dims).reshape((-1,) + call.output_size))
-    grad = Terms((g.shape[0],) + call.input_size, input.dtype)
-    origin = (0,) * call.spatial_dims
-    if call.is_max:
-        _, indices = _max_pool(dataclasses.replace(call, return_indices=True), input)
-        indices = indices.reshape((-1,) + call.output_size)
-    for plane, position, taps in _window_walk(call, g.shape[0]):
-        inside = _inside(taps, origin, call.input_size)
-        if call.is_max:
-            if min(len(t) for t in inside) > 0:  # not a window of padding only
-                coords = np.unravel_index(indices[(plane,) + position], call.input_size)
-                grad.add((plane,) + coords, g[(plane,) + position])
-            continue
+    return g, Terms((len(g),) + call.input_size, input.dtype)
+
+
+def _max_pool_backward(call: PoolCall, grad_output, input):
+    """The input gradient of a checked max-pooling call, for any spatial rank: each window's output
+    gradient goes, whole, to the element its index names (the first maximum in row-major order, or
+    the last NaN); an element's gradients are summed exactly and rounded once.
+
+    A window of padding only (possible with dilation) read no element: its output is the lowest
+    value whatever the input, and its gradient reaches nothing. (torch writes it at the window's
+    index, which names no element of the window: spec/behaviours.py.)
+    """
+    g, grad = _gradient_planes(call, grad_output, input)
+    _, indices = _max_pool(dataclasses.replace(call, return_indices=True), input)
+    indices = indices.reshape(g.shape)
+    for plane, position, taps in _window_walk(call, len(g)):
+        if min(len(t) for t in _inside(taps, (0,) * call.spatial_dims, call.input_size)) > 0:
+            coords = np.unravel_index(indices[(plane,) + position], call.input_size)
+            grad.add((plane,) + coords, g[(plane,) + position])
+    return grad.total().reshape(input.shape)
+
+
+def _avg_pool_backward(call: PoolCall, grad_output, input):
+    """The input gradient of a checked average-pooling call, for any spatial rank: each window gives
+    every element it covers inside the input the share g / D, D the forward's divisor for that
+    window; an element's shares are summed exactly and rounded once."""
+    g, grad = _gradient_planes(call, grad_output, input)
+    for plane, position, taps in _window_walk(call, len(g)):
         share = g[(plane,) + position] / _divisor(call, taps)
-        for coords in itertools.product(*inside):
+        for coords in itertools.product(*_inside(taps, (0,) * call.spatial_dims, call.input_size)):
             grad.add((plane,) + coords, share)
-    return grad.total().reshape(planes_shape).reshape(input.shape)
+    return grad.total().reshape(input.shape)
 
 
 def _max_backward(rank, grad_output, input, kernel_size, stride, padding, dilation, ceil_mode, return_indices):
     call = PoolCall.max(input, kernel_size, stride, padding, dilation, ceil_mode, return_indices, rank=rank)
     check_pool(call)
     check_backward(call, grad_output)
-    return _pool_backward(call, grad_output, input)
+    return _max_pool_backward(call, grad_output, input)
 
 
 def _avg_backward(rank, grad_output, input, kernel_size, stride, padding, ceil_mode, count_include_pad,
@@ -323,7 +329,7 @@ def _avg_backward(rank, grad_output, input, kernel_size, stride, padding, ceil_m
                         rank=rank)
     check_pool(call)
     check_backward(call, grad_output)
-    return _pool_backward(call, grad_output, input)
+    return _avg_pool_backward(call, grad_output, input)
 
 
 def max_pool1d_backward(grad_output, input, kernel_size, stride=None, padding=0, dilation=1, ceil_mode=False,
