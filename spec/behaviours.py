@@ -111,4 +111,10 @@ BEHAVIOURS = [
               "float16, rounding after each addition (unlike the forwards' float32 sums): 1 + 2^-11 + 2^-11 "
               "gives 1, not 1 + 2^-10. The tolerance model holds every gradient to arithmetic in its own "
               "dtype."),
+    Behaviour("conv_transpose_half_precision_backward_crashes", "conv_transpose2d",
+              "The backward of a float16 transposed convolution (oneDNN) can crash the process "
+              "(segmentation fault) when, along some dimension, the kernel has size 1, the dilation is "
+              "above 1 and there is padding: conv_transpose2d of a (1, 1, 2, 2) input with a 1x1 kernel, "
+              "stride (1, 2), padding (0, 1), dilation 2. The float32 call and the forward are fine; the "
+              "suite never hands torch such a backward call."),
 ]

@@ -12,6 +12,9 @@ from __future__ import annotations
 
 import importlib
 import math
+import pathlib
+import subprocess
+import sys
 from fractions import Fraction
 
 import numpy as np
@@ -320,6 +323,30 @@ def test_pinned_max_pool_backward_window_of_padding_only():
     got = torch_nn.max_pool2d_backward(g, **kwargs)
     assert got[0, 0, 1, 0] == 7.0 and got.sum() == 7.0
     np.testing.assert_array_equal(reference.max_pool2d_backward(g, **kwargs), np.zeros((1, 1, 2, 2)))
+
+
+_HALF_CRASH = dict(input=np.ones((1, 1, 2, 2)), weight=np.full((1, 1, 1, 1), 0.5), stride=(1, 2), padding=(0, 1),
+                   dilation=2)
+
+
+def test_pinned_conv_transpose_half_precision_backward_crashes():
+    # Run in a child process: the crash would take this one down with it.
+    code = ("import numpy as np\nfrom tests.adapters.torch_nn import conv_transpose2d_backward as f\n"
+            "x, w = np.ones((1, 1, 2, 2), np.float16), np.full((1, 1, 1, 1), 0.5, np.float16)\n"
+            "f(np.ones((1, 1, 2, 1), np.float16), x, w, stride=(1, 2), padding=(0, 1), dilation=2)\n")
+    child = subprocess.run([sys.executable, "-c", code], cwd=pathlib.Path(__file__).parents[1],
+                           capture_output=True, timeout=120)
+    assert child.returncode < 0, (child.returncode, child.stderr.decode()[-500:])  # killed by a signal
+    spec_call = gs.forward_spec("conv_transpose2d", {k: v.astype(np.float16) if isinstance(v, np.ndarray) else v
+                                                     for k, v in _HALF_CRASH.items()})
+    assert gs.crashes_half_precision_backward(spec_call)
+    # float32 goes through, and agrees with the reference; the reference takes the float16 call.
+    call = Call("conv_transpose2d_backward", dict(grad_output=np.ones((1, 1, 2, 1), np.float32),
+                                                  **{k: v.astype(np.float32) if isinstance(v, np.ndarray) else v
+                                                     for k, v in _HALF_CRASH.items()}))
+    check_backward(torch_nn.conv_transpose2d_backward, call)
+    half = Call(call.op, {k: v.astype(np.float16) if isinstance(v, np.ndarray) else v for k, v in call.kwargs.items()})
+    assert half.run(reference.conv_transpose2d_backward)[0].dtype == np.float16
 
 
 @pytest.mark.parametrize("op", ["max_pool2d", "avg_pool2d"])
