@@ -2,15 +2,22 @@
 
 Each function checks its call against ``spec`` (raising a ValueError that names the rule), takes
 its output shape from ``spec``, and computes every output element with an explicit loop over
-the window. One loop per operator family serves every spatial rank. Use it as an oracle; it never
+the window. One loop per operator family serves every spatial rank; each operator's
+``<op>_backward`` gives its gradients, as sums formed the same way. Use it as an oracle; it never
 imports torch.
 """
 
-from .conv import conv1d, conv2d, conv3d
-from .conv_transpose import conv_transpose1d, conv_transpose2d, conv_transpose3d
-from .pool import avg_pool1d, avg_pool2d, avg_pool3d, max_pool1d, max_pool2d, max_pool3d
+from .conv import conv1d, conv1d_backward, conv2d, conv2d_backward, conv3d, conv3d_backward
+from .conv_transpose import (conv_transpose1d, conv_transpose1d_backward, conv_transpose2d, conv_transpose2d_backward,
+                             conv_transpose3d, conv_transpose3d_backward)
+from .pool import (avg_pool1d, avg_pool1d_backward, avg_pool2d, avg_pool2d_backward, avg_pool3d, avg_pool3d_backward,
+                   max_pool1d, max_pool1d_backward, max_pool2d, max_pool2d_backward, max_pool3d, max_pool3d_backward)
 
 __all__ = [
     "avg_pool1d", "avg_pool2d", "avg_pool3d", "conv1d", "conv2d", "conv3d", "conv_transpose1d",
     "conv_transpose2d", "conv_transpose3d", "max_pool1d", "max_pool2d", "max_pool3d",
+    # The backward of each (its vector-Jacobian product): <op>_backward(grad_output, **the forward's arguments).
+    "avg_pool1d_backward", "avg_pool2d_backward", "avg_pool3d_backward", "conv1d_backward", "conv2d_backward",
+    "conv3d_backward", "conv_transpose1d_backward", "conv_transpose2d_backward", "conv_transpose3d_backward",
+    "max_pool1d_backward", "max_pool2d_backward", "max_pool3d_backward",
 ]

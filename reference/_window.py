@@ -54,3 +54,13 @@ def batched(x: np.ndarray, spatial_dims: int) -> np.ndarray:
 
 def unbatched_like(out: np.ndarray, x: np.ndarray, spatial_dims: int) -> np.ndarray:
     return out if x.ndim == spatial_dims + 2 else out[0]
+
+
+def padding_sources(size, paddings, padding_mode: str = "zeros"):
+    """For each dimension, the input coordinate each padded coordinate copies, -1 for zero padding.
+
+    ``pad`` copies input elements into the padding; a gradient flows back the same way, so the
+    gradient at a padded coordinate adds to the input element it copies (and to none for zeros):
+    reflect with n = 3 and padding 1 gives [1, 0, 1, 2, 1].
+    """
+    return tuple(pad(np.arange(1, n + 1), [pair], padding_mode) - 1 for n, pair in zip(size, paddings))

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import itertools
+
 import numpy as np
 
+from spec.backward import check_backward
 from spec.conv import ConvCall, check_conv
 
 from ._exact import exact_sum, round_to, widen
-from ._window import at_taps, batched, output_positions, pad, unbatched_like, window_taps
+from ._gradient import Terms, channel_sums, tap_correlation
+from ._window import at_taps, batched, output_positions, pad, padding_sources, unbatched_like, window_taps
 
 
 def _convolve(call: ConvCall, input, weight, bias):
@@ -147,3 +151,153 @@ def conv3d(input, weight, bias=None, stride=1, padding=0, dilation=1, groups=1, 
     call = ConvCall.of(input, weight, bias, stride, padding, dilation, groups, padding_mode, rank=3)
     check_conv(call)
     return _convolve(call, input, weight, bias)
+
+
+# -- backward ------------------------------------------------------------------------------------
+
+def _convolve_backward(call: ConvCall, grad_output, input, weight, bias):
+    """(grad_input, grad_weight, grad_bias) of a checked call, for any number of spatial dimensions.
+
+    The input gradient is the transposed scatter: each output gradient g[n, o, *i] adds
+    g * weight[o, c', *a] to the padded input element its tap a read, and a padded element's
+    gradient goes to the input element it copies (none for zero padding). The weight gradient of
+    tap a is the correlation of the output gradient with the input that tap read at every output
+    position; the bias gradient sums the output gradient. Each element is summed exactly and
+    rounded once.
+    """
+    rank = call.spatial_dims
+    x = widen(pad(batched(input, rank), call.paddings, call.padding_mode))
+    g, w = widen(batched(grad_output, rank)), widen(weight)
+    sources = padding_sources(call.input_size, call.paddings, call.padding_mode)
+    in_per_group, out_per_group = weight.shape[1], call.out_channels // call.groups
+    offsets = list(itertools.product(*(range(k) for k in call.kernel)))
+    grad_input = Terms(batched(input, rank).shape, input.dtype)
+    for n, o in itertools.product(range(g.shape[0]), range(call.out_channels)):
+        first_channel = o // out_per_group * in_per_group
+        for position in output_positions(call.output_size):
+            taps = itertools.product(*window_taps(position, call.strides, call.dilations, call.kernel))
+            for offset, tap in zip(offsets, taps):
+                source = tuple(s[t] for s, t in zip(sources, tap))
+                if min(source) < 0:  # a zero of the padding: no input element behind it
+                    continue
+                for c in range(in_per_group):
+                    grad_input.add((n, first_channel + c) + source, g[(n, o) + position] * w[(o, c) + offset])
+    grad_weight = np.empty(weight.shape, dtype=input.dtype)
+    for o, c in itertools.product(range(call.out_channels), range(in_per_group)):
+        channel = o // out_per_group * in_per_group + c
+        for offset in offsets:
+            grad_weight[(o, c) + offset] = tap_correlation(g[:, o], x[:, channel], offset, call.strides,
+                                                           call.dilations, input.dtype)
+    grad_bias = None if bias is None else channel_sums(g, input.dtype)
+    return unbatched_like(grad_input.total(), input, rank), grad_weight, grad_bias
+
+
+def _backward(rank, grad_output, input, weight, bias, stride, padding, dilation, groups, padding_mode):
+    call = ConvCall.of(input, weight, bias, stride, padding, dilation, groups, padding_mode, rank=rank)
+    check_conv(call)
+    check_backward(call, grad_output)
+    return _convolve_backward(call, grad_output, input, weight, bias)
+
+
+def conv1d_backward(grad_output, input, weight, bias=None, stride=1, padding=0, dilation=1, groups=1,
+                    padding_mode="zeros"):
+    """The gradients of :func:`conv1d` (its vector-Jacobian product): :func:`conv2d_backward` with
+    one spatial dimension.
+
+    Notes
+    -----
+    .. math:: \\frac{\\partial L}{\\partial x[n, c, j]} = \\sum_{o, i, a:\\ i s + a d - p = j} g[n, o, i]\\,
+              weight[o, c', a], \\quad \\frac{\\partial L}{\\partial weight[o, c', a]} = \\sum_{n, i}
+              g[n, o, i]\\, x_{pad}[n, c, i s + a d], \\quad \\frac{\\partial L}{\\partial bias[o]} = \\sum_{n, i} g[n, o, i]
+
+    Examples
+    --------
+    A moving sum of two: each input element was read by the windows that cover it, once or twice.
+
+    >>> x, w = np.array([[[1.0, 2.0, 4.0]]]), np.array([[[1.0, 1.0]]])
+    >>> grad_input, grad_weight, grad_bias = conv1d_backward(np.array([[[1.0, 10.0]]]), x, w, np.zeros(1))
+    >>> grad_input, grad_weight, grad_bias
+    (array([[[ 1., 11., 10.]]]), array([[[21., 42.]]]), array([11.]))
+    """
+    return _backward(1, grad_output, input, weight, bias, stride, padding, dilation, groups, padding_mode)
+
+
+def conv2d_backward(grad_output, input, weight, bias=None, stride=1, padding=0, dilation=1, groups=1,
+                    padding_mode="zeros"):
+    """The gradients of :func:`conv2d` with respect to input, weight and bias, given the gradient
+    ``grad_output`` of its output (the vector-Jacobian product torch.autograd computes).
+
+    Parameters
+    ----------
+    grad_output : ndarray, the forward output's shape and dtype
+    input, weight, bias, stride, padding, dilation, groups, padding_mode : as :func:`conv2d`
+
+    Returns
+    -------
+    (grad_input, grad_weight, grad_bias): arrays of the input's, the weight's and the bias's shape
+    and dtype; grad_bias is None when bias is.
+
+    Raises
+    ------
+    spec.SpecViolation naming the first rule broken: the forward's rules, then spec/backward.py's
+    (floating dtypes only, grad_output of the output's shape and dtype).
+
+    Notes
+    -----
+    With g = grad_output, o's group g_o and c' = c - g_o C_in/groups:
+
+    .. math:: \\frac{\\partial L}{\\partial x_{pad}[n, c, y, z]} = \\sum_{o, i, j, a, b:\\ i s_h + a d_h = y,\\
+              j s_w + b d_w = z} g[n, o, i, j]\\, weight[o, c', a, b]
+
+    (the transposed scatter: conv_transpose2d of g), and each padded element's gradient adds to the
+    input element it copies: the element itself, its mirror (reflect), the edge (replicate), the
+    other end (circular), or nothing (zeros).
+
+    .. math:: \\frac{\\partial L}{\\partial weight[o, c', a, b]} = \\sum_{n, i, j} g[n, o, i, j]\\,
+              x_{pad}[n, c, i s_h + a d_h, j s_w + b d_w], \\qquad
+              \\frac{\\partial L}{\\partial bias[o]} = \\sum_{n, i, j} g[n, o, i, j]
+
+    Each element is summed exactly and rounded once; spec/tolerance.py bounds torch's sums.
+
+    Examples
+    --------
+    A 2x2 box sum over a 3x3 input: the centre was read by all four windows, a corner by one.
+
+    >>> x, w = np.arange(9.0).reshape(1, 1, 3, 3), np.ones((1, 1, 2, 2))
+    >>> grad_input, grad_weight, grad_bias = conv2d_backward(np.ones((1, 1, 2, 2)), x, w)
+    >>> grad_input[0, 0]
+    array([[1., 2., 1.],
+           [2., 4., 2.],
+           [1., 2., 1.]])
+    >>> grad_weight[0, 0]  # each tap's window sum: 0+1+3+4, 1+2+4+5, ...
+    array([[ 8., 12.],
+           [20., 24.]])
+    >>> conv2d_backward(np.ones((1, 1, 4, 4)), x, w, padding=1, padding_mode="replicate")[0][0, 0]
+    array([[9., 6., 9.],
+           [6., 4., 6.],
+           [9., 6., 9.]])
+    """
+    return _backward(2, grad_output, input, weight, bias, stride, padding, dilation, groups, padding_mode)
+
+
+def conv3d_backward(grad_output, input, weight, bias=None, stride=1, padding=0, dilation=1, groups=1,
+                    padding_mode="zeros"):
+    """The gradients of :func:`conv3d`: :func:`conv2d_backward` with three spatial dimensions.
+
+    Notes
+    -----
+    .. math:: \\frac{\\partial L}{\\partial weight[o, c', \\mathbf{a}]} = \\sum_{n, \\mathbf{i}}
+              g[n, o, \\mathbf{i}]\\, x_{pad}[n, c, \\mathbf{i} s + \\mathbf{a} d]
+
+    and the input gradient is the transposed scatter of g, folded back through the padding.
+
+    Examples
+    --------
+    >>> x, w = np.ones((1, 1, 2, 2, 2)), np.full((1, 1, 2, 2, 2), 0.5)
+    >>> grad_input, grad_weight, grad_bias = conv3d_backward(np.full((1, 1, 1, 1, 1), 2.0), x, w, np.zeros(1))
+    >>> grad_input[0, 0, 0], grad_weight[0, 0, 1], grad_bias
+    (array([[1., 1.],
+           [1., 1.]]), array([[2., 2.],
+           [2., 2.]]), array([2.]))
+    """
+    return _backward(3, grad_output, input, weight, bias, stride, padding, dilation, groups, padding_mode)

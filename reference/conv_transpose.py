@@ -9,10 +9,14 @@ from collections import defaultdict
 
 import numpy as np
 
+from spec.backward import check_backward
+from spec.conv import ConvCall
 from spec.conv_transpose import ConvTransposeCall, check_conv_transpose
 
 from ._exact import exact_sum, round_to, widen
+from ._gradient import channel_sums, tap_correlation
 from ._window import batched, output_positions, unbatched_like, window_taps
+from .conv import _convolve
 
 
 def _scatter(call: ConvTransposeCall, input, weight, bias):
@@ -179,3 +183,153 @@ def conv_transpose3d(input, weight, bias=None, stride=1, padding=0, output_paddi
                                 output_size, rank=3)
     check_conv_transpose(call)
     return _scatter(call, input, weight, bias)
+
+
+# -- backward ------------------------------------------------------------------------------------
+
+def _uncropped(call: ConvTransposeCall, grad):
+    """The output gradient (batched) at the uncropped positions the scatter wrote, i s + a d per
+    dimension: the cropped padding p holds zeros before it, and an output_padding beyond the
+    copies' reach is dropped (no copy reached it)."""
+    reach = tuple((n - 1) * s + d * (k - 1) + 1 for n, s, d, k in
+                  zip(call.input_size, call.strides, call.dilations, call.kernel))
+    out = np.zeros(grad.shape[:2] + reach, dtype=grad.dtype)
+    target = tuple(slice(p, min(p + m, r)) for p, m, r in zip(call.paddings, call.result_size, reach))
+    source = tuple(slice(0, t.stop - t.start) for t in target)
+    out[(Ellipsis,) + target] = grad[(Ellipsis,) + source]
+    return out
+
+
+def _scatter_backward(call: ConvTransposeCall, grad_output, input, weight, bias):
+    """(grad_input, grad_weight, grad_bias) of a checked call, for any number of spatial dimensions.
+
+    Input element x[n, c, *i] was copied, times weight[c, o', *a], to uncropped position
+    i s + a d of each channel o of its group; its gradient gathers the output gradient there: the
+    convolution of the (uncropped) output gradient with the same weight, stride, dilation and
+    groups (reference.conv's loop). The weight gradient of tap a correlates the input with the
+    output gradient it reached; the bias gradient sums the output gradient.
+    """
+    rank = call.spatial_dims
+    g = _uncropped(call, batched(grad_output, rank))
+    as_conv = ConvCall.of(g, weight, None, call.strides, 0, call.dilations, call.groups, rank=rank)
+    grad_input = _convolve(as_conv, g, weight, None)
+    x, g_wide = widen(batched(input, rank)), widen(g)
+    in_per_group, out_per_group = call.in_channels // call.groups, weight.shape[1]
+    grad_weight = np.empty(weight.shape, dtype=input.dtype)
+    for c, o_in_group in itertools.product(range(call.in_channels), range(out_per_group)):
+        o = c // in_per_group * out_per_group + o_in_group
+        for offset in itertools.product(*(range(k) for k in call.kernel)):
+            grad_weight[(c, o_in_group) + offset] = tap_correlation(x[:, c], g_wide[:, o], offset, call.strides,
+                                                                    call.dilations, input.dtype)
+    grad_bias = None if bias is None else channel_sums(widen(batched(grad_output, rank)), input.dtype)
+    return unbatched_like(grad_input, input, rank), grad_weight, grad_bias
+
+
+def _backward(rank, grad_output, input, weight, bias, stride, padding, output_padding, groups, dilation,
+              output_size):
+    call = ConvTransposeCall.of(input, weight, bias, stride, padding, output_padding, groups, dilation,
+                                output_size, rank=rank)
+    check_conv_transpose(call)
+    check_backward(call, grad_output)
+    return _scatter_backward(call, grad_output, input, weight, bias)
+
+
+def conv_transpose1d_backward(grad_output, input, weight, bias=None, stride=1, padding=0, output_padding=0,
+                              groups=1, dilation=1, output_size=None):
+    """The gradients of :func:`conv_transpose1d`: :func:`conv_transpose2d_backward` with one
+    spatial dimension.
+
+    Notes
+    -----
+    .. math:: \\frac{\\partial L}{\\partial x[n, c, i]} = \\sum_{o', a} g[n, o, i s + a d - p]\\, weight[c, o', a],
+              \\qquad \\frac{\\partial L}{\\partial weight[c, o', a]} = \\sum_{n, i} x[n, c, i]\\, g[n, o, i s + a d - p]
+
+    over the positions inside the output (g is 0 outside it).
+
+    Examples
+    --------
+    Each input element laid down a copy of the kernel; its gradient reads the output gradient
+    under that copy:
+
+    >>> x, w = np.array([[[1.0, 2.0]]]), np.array([[[1.0, 10.0, 100.0]]])
+    >>> g = np.array([[[1.0, 0.0, 0.0, 1.0]]])
+    >>> conv_transpose1d_backward(g, x, w)[:2]
+    (array([[[  1., 100.]]]), array([[[1., 0., 2.]]]))
+    """
+    return _backward(1, grad_output, input, weight, bias, stride, padding, output_padding, groups, dilation,
+                     output_size)
+
+
+def conv_transpose2d_backward(grad_output, input, weight, bias=None, stride=1, padding=0, output_padding=0,
+                              groups=1, dilation=1, output_size=None):
+    """The gradients of :func:`conv_transpose2d` with respect to input, weight and bias, given the
+    gradient ``grad_output`` of its output.
+
+    Parameters
+    ----------
+    grad_output : ndarray, the forward output's shape (output_size or output_padding included) and dtype
+    input, weight, bias, stride, padding, output_padding, groups, dilation, output_size : as
+        :func:`conv_transpose2d`
+
+    Returns
+    -------
+    (grad_input, grad_weight, grad_bias), of the input's, weight's and bias's shapes; grad_bias is
+    None when bias is.
+
+    Raises
+    ------
+    spec.SpecViolation naming the first rule broken: the forward's, then spec/backward.py's.
+
+    Notes
+    -----
+    With o = g_c C_out/groups + o' for input channel c of group g_c, and g = grad_output read as 0
+    outside the output:
+
+    .. math:: \\frac{\\partial L}{\\partial x[n, c, i, j]} = \\sum_{o', a, b}
+              g[n, o, i s_h + a d_h - p_h, j s_w + b d_w - p_w]\\, weight[c, o', a, b]
+
+    which is conv2d of the output gradient (the forward's adjoint), and
+
+    .. math:: \\frac{\\partial L}{\\partial weight[c, o', a, b]} = \\sum_{n, i, j} x[n, c, i, j]\\,
+              g[n, o, i s_h + a d_h - p_h, j s_w + b d_w - p_w], \\qquad
+              \\frac{\\partial L}{\\partial bias[o]} = \\sum_{n, y, z} g[n, o, y, z]
+
+    The output_padding rows and columns hold the bias alone: their gradient reaches the bias only.
+
+    Examples
+    --------
+    d2l's example: the input gradient of each element sums the output gradient under its copy.
+
+    >>> x = np.array([[0.0, 1.0], [2.0, 3.0]]).reshape(1, 1, 2, 2)
+    >>> k = np.array([[0.0, 1.0], [2.0, 3.0]]).reshape(1, 1, 2, 2)
+    >>> grad_input, grad_weight, grad_bias = conv_transpose2d_backward(np.ones((1, 1, 3, 3)), x, k)
+    >>> grad_input[0, 0], grad_weight[0, 0]
+    (array([[6., 6.],
+           [6., 6.]]), array([[6., 6.],
+           [6., 6.]]))
+    >>> conv_transpose2d_backward(np.ones((1, 1, 5, 5)), x, k, np.zeros(1), output_padding=1, stride=2)[2]
+    array([25.])
+    """
+    return _backward(2, grad_output, input, weight, bias, stride, padding, output_padding, groups, dilation,
+                     output_size)
+
+
+def conv_transpose3d_backward(grad_output, input, weight, bias=None, stride=1, padding=0, output_padding=0,
+                              groups=1, dilation=1, output_size=None):
+    """The gradients of :func:`conv_transpose3d`: :func:`conv_transpose2d_backward` with three
+    spatial dimensions.
+
+    Notes
+    -----
+    .. math:: \\frac{\\partial L}{\\partial x[n, c, \\mathbf{i}]} = \\sum_{o', \\mathbf{a}}
+              g[n, o, \\mathbf{i} s + \\mathbf{a} d - p]\\, weight[c, o', \\mathbf{a}]
+
+    Examples
+    --------
+    >>> x, w = np.ones((1, 1, 1, 1, 1)), np.arange(8.0).reshape(1, 1, 2, 2, 2)
+    >>> grad_input, grad_weight, _ = conv_transpose3d_backward(np.ones((1, 1, 2, 2, 2)), x, w)
+    >>> grad_input.item(), float(grad_weight.sum())
+    (28.0, 8.0)
+    """
+    return _backward(3, grad_output, input, weight, bias, stride, padding, output_padding, groups, dilation,
+                     output_size)

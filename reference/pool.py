@@ -6,13 +6,16 @@ outside it lies in the padding (or, in ceil mode, past it) and is never read.
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 
 import numpy as np
 
+from spec.backward import check_backward
 from spec.pool import PoolCall, check_pool
 
 from ._exact import exact_sum, round_to, widen
+from ._gradient import Terms
 from ._window import batched, output_positions, unbatched_like, window_taps
 
 
@@ -84,19 +87,23 @@ def _avg_pool(call: PoolCall, input):
     planes = _planes(input, call)
     out = np.empty((len(planes),) + call.output_size, dtype=input.dtype)
     origin = (0,) * call.spatial_dims
-    padded_low = tuple(-p for p in call.paddings)
-    padded_high = tuple(n + p for n, p in zip(call.input_size, call.paddings))
     for plane, position, taps in _window_walk(call, len(planes)):
         inside = _inside(taps, origin, call.input_size)
-        if call.divisor_override is not None:
-            divisor = call.divisor_override
-        elif call.count_include_pad:
-            divisor = int(np.prod([len(t) for t in _inside(taps, padded_low, padded_high)]))
-        else:
-            divisor = int(np.prod([len(t) for t in inside]))
         total = exact_sum(widen(planes[plane][np.ix_(*inside)]))
-        out[(plane,) + position] = _divide(total, divisor, input.dtype)
+        out[(plane,) + position] = _divide(total, _divisor(call, taps), input.dtype)
     return _unplanes(out, input, call)
+
+
+def _divisor(call: PoolCall, taps) -> int:
+    """The divisor of the window at ``taps``: divisor_override, or the taps inside the padded input
+    (count_include_pad), or the taps inside the input itself."""
+    if call.divisor_override is not None:
+        return call.divisor_override
+    if call.count_include_pad:
+        low = tuple(-p for p in call.paddings)
+        high = tuple(n + p for n, p in zip(call.input_size, call.paddings))
+        return int(np.prod([len(t) for t in _inside(taps, low, high)]))
+    return int(np.prod([len(t) for t in _inside(taps, (0,) * call.spatial_dims, call.input_size)]))
 
 
 def _divide(total, divisor: int, dtype: np.dtype):
@@ -268,3 +275,189 @@ def avg_pool3d(input, kernel_size, stride=None, padding=0, ceil_mode=False, coun
     call = PoolCall.avg(input, kernel_size, stride, padding, ceil_mode, count_include_pad, divisor_override, rank=3)
     check_pool(call)
     return _avg_pool(call, input)
+
+
+# -- backward ------------------------------------------------------------------------------------
+
+def _gradient_planes(call: PoolCall, grad_output, input):
+    """The output gradient as planes (widened), and the input gradient's terms, one plane each."""
+    g = widen(batched(grad_output, call.spatial_dims).reshape((-1,) + call.output_size))
+    return g, Terms((len(g),) + call.input_size, input.dtype)
+
+
+def _max_pool_backward(call: PoolCall, grad_output, input):
+    """The input gradient of a checked max-pooling call, for any spatial rank: each window's output
+    gradient goes, whole, to the element its index names (the first maximum in row-major order, or
+    the last NaN); an element's gradients are summed exactly and rounded once.
+
+    A window of padding only (possible with dilation) read no element: its output is the lowest
+    value whatever the input, and its gradient reaches nothing. (torch writes it at the window's
+    index, which names no element of the window: spec/behaviours.py.)
+    """
+    g, grad = _gradient_planes(call, grad_output, input)
+    _, indices = _max_pool(dataclasses.replace(call, return_indices=True), input)
+    indices = indices.reshape(g.shape)
+    for plane, position, taps in _window_walk(call, len(g)):
+        if min(len(t) for t in _inside(taps, (0,) * call.spatial_dims, call.input_size)) > 0:
+            coords = np.unravel_index(indices[(plane,) + position], call.input_size)
+            grad.add((plane,) + coords, g[(plane,) + position])
+    return grad.total().reshape(input.shape)
+
+
+def _avg_pool_backward(call: PoolCall, grad_output, input):
+    """The input gradient of a checked average-pooling call, for any spatial rank: each window gives
+    every element it covers inside the input the share g / D, D the forward's divisor for that
+    window; an element's shares are summed exactly and rounded once."""
+    g, grad = _gradient_planes(call, grad_output, input)
+    for plane, position, taps in _window_walk(call, len(g)):
+        share = g[(plane,) + position] / _divisor(call, taps)
+        for coords in itertools.product(*_inside(taps, (0,) * call.spatial_dims, call.input_size)):
+            grad.add((plane,) + coords, share)
+    return grad.total().reshape(input.shape)
+
+
+def _max_backward(rank, grad_output, input, kernel_size, stride, padding, dilation, ceil_mode, return_indices):
+    call = PoolCall.max(input, kernel_size, stride, padding, dilation, ceil_mode, return_indices, rank=rank)
+    check_pool(call)
+    check_backward(call, grad_output)
+    return _max_pool_backward(call, grad_output, input)
+
+
+def _avg_backward(rank, grad_output, input, kernel_size, stride, padding, ceil_mode, count_include_pad,
+                  divisor_override=None):
+    call = PoolCall.avg(input, kernel_size, stride, padding, ceil_mode, count_include_pad, divisor_override,
+                        rank=rank)
+    check_pool(call)
+    check_backward(call, grad_output)
+    return _avg_pool_backward(call, grad_output, input)
+
+
+def max_pool1d_backward(grad_output, input, kernel_size, stride=None, padding=0, dilation=1, ceil_mode=False,
+                        return_indices=False):
+    """The input gradient of :func:`max_pool1d`: :func:`max_pool2d_backward` with one spatial dimension.
+
+    Notes
+    -----
+    .. math:: \\frac{\\partial L}{\\partial x[n, c, j]} = \\sum_{i:\\ index[n, c, i] = j} g[n, c, i]
+
+    Examples
+    --------
+    >>> x = np.array([[[3.0, 1.0, 4.0, 1.0, 5.0]]])
+    >>> max_pool1d_backward(np.array([[[1.0, 10.0, 100.0]]]), x, 3, stride=1)  # 4, 4, 5
+    array([[[  0.,   0.,  11.,   0., 100.]]])
+    """
+    return _max_backward(1, grad_output, input, kernel_size, stride, padding, dilation, ceil_mode, return_indices)
+
+
+def max_pool2d_backward(grad_output, input, kernel_size, stride=None, padding=0, dilation=1, ceil_mode=False,
+                        return_indices=False):
+    """The input gradient of :func:`max_pool2d`, given the gradient ``grad_output`` of its values.
+
+    Parameters are :func:`max_pool2d`'s after grad_output (the values' shape and dtype; with
+    return_indices the indices get no gradient). Returns grad_input, of the input's shape and dtype.
+
+    Notes
+    -----
+    Each output gradient goes, whole, to the element the forward's index names:
+
+    .. math:: \\frac{\\partial L}{\\partial x[n, c, h, w]} = \\sum_{i, j:\\ index[n, c, i, j] = h W + w} g[n, c, i, j]
+
+    so of tied maxima the first in row-major order takes the gradient, and in a window holding NaN
+    the last NaN does. Overlapping windows (stride < kernel) can send several gradients to one
+    element; they are summed. A window of padding only sends its gradient nowhere.
+
+    Examples
+    --------
+    Two overlapping windows share their maximum 8; the tie of the last window goes to its first 5.
+
+    >>> x = np.array([[[1.0, 8.0, 2.0, 5.0, 5.0]]])
+    >>> max_pool2d_backward(np.array([[[1.0, 2.0, 4.0, 8.0]]]), x, (1, 2), stride=(1, 1))
+    array([[[ 0.,  3.,  0., 12.,  0.]]])
+    """
+    return _max_backward(2, grad_output, input, kernel_size, stride, padding, dilation, ceil_mode, return_indices)
+
+
+def max_pool3d_backward(grad_output, input, kernel_size, stride=None, padding=0, dilation=1, ceil_mode=False,
+                        return_indices=False):
+    """The input gradient of :func:`max_pool3d`: :func:`max_pool2d_backward` with three spatial
+    dimensions, the index the flat offset (z H + h) W + w.
+
+    Examples
+    --------
+    >>> x = np.arange(8.0).reshape(1, 1, 2, 2, 2)
+    >>> max_pool3d_backward(np.full((1, 1, 1, 1, 1), 3.0), x, 2)[0, 0, 1]
+    array([[0., 0.],
+           [0., 3.]])
+    """
+    return _max_backward(3, grad_output, input, kernel_size, stride, padding, dilation, ceil_mode, return_indices)
+
+
+def avg_pool1d_backward(grad_output, input, kernel_size, stride=None, padding=0, ceil_mode=False,
+                        count_include_pad=True):
+    """The input gradient of :func:`avg_pool1d`: :func:`avg_pool2d_backward` with one spatial
+    dimension (and no divisor_override).
+
+    Notes
+    -----
+    .. math:: \\frac{\\partial L}{\\partial x[n, c, j]} = \\sum_{i:\\ j \\in window(i)} \\frac{g[n, c, i]}{D_i}
+
+    Examples
+    --------
+    With count_include_pad the padding counts in the divisor: the first window passes on a third
+    of its gradient to each element, not a half.
+
+    >>> avg_pool1d_backward(np.array([[[3.0, 3.0]]]), np.zeros((1, 1, 5)), 3, padding=1)
+    array([[[1., 1., 1., 1., 1.]]])
+    >>> avg_pool1d_backward(np.array([[[3.0, 3.0]]]), np.zeros((1, 1, 5)), 3, padding=1, count_include_pad=False)
+    array([[[1.5, 1.5, 1. , 1. , 1. ]]])
+    """
+    return _avg_backward(1, grad_output, input, kernel_size, stride, padding, ceil_mode, count_include_pad)
+
+
+def avg_pool2d_backward(grad_output, input, kernel_size, stride=None, padding=0, ceil_mode=False,
+                        count_include_pad=True, divisor_override=None):
+    """The input gradient of :func:`avg_pool2d`, given the gradient ``grad_output`` of its output.
+
+    Parameters are :func:`avg_pool2d`'s after grad_output (the output's shape and dtype). Returns
+    grad_input, of the input's shape and dtype.
+
+    Notes
+    -----
+    Each window gives every input element it covers the share g / D of its output gradient, D the
+    divisor the forward divided that window by (divisor_override; else the taps inside the padded
+    input with count_include_pad, the taps inside the input without; a ceil-mode window's overhang
+    past the padding is never counted):
+
+    .. math:: \\frac{\\partial L}{\\partial x[n, c, h, w]} = \\sum_{i, j:\\ (h, w) \\in window(i, j)}
+              \\frac{g[n, c, i, j]}{D_{i, j}}
+
+    Padding elements get shares too, which fall away: the shares that reach the input sum to less
+    than g where the divisor counts padding.
+
+    Examples
+    --------
+    A ceil-mode window that hangs over the input's end divides by what it covers (here 1):
+
+    >>> avg_pool2d_backward(np.array([[[2.0, 2.0]]]), np.zeros((1, 1, 3)), (1, 2), ceil_mode=True)
+    array([[[1., 1., 2.]]])
+    >>> avg_pool2d_backward(np.array([[[2.0, 2.0]]]), np.zeros((1, 1, 3)), (1, 2), ceil_mode=True,
+    ...                     divisor_override=4)
+    array([[[0.5, 0.5, 0.5]]])
+    """
+    return _avg_backward(2, grad_output, input, kernel_size, stride, padding, ceil_mode, count_include_pad,
+                         divisor_override)
+
+
+def avg_pool3d_backward(grad_output, input, kernel_size, stride=None, padding=0, ceil_mode=False,
+                        count_include_pad=True, divisor_override=None):
+    """The input gradient of :func:`avg_pool3d`: :func:`avg_pool2d_backward` with three spatial
+    dimensions.
+
+    Examples
+    --------
+    >>> avg_pool3d_backward(np.full((1, 1, 1, 1), 8.0), np.zeros((1, 2, 2, 2)), 2)[0, 0]
+    array([[1., 1.],
+           [1., 1.]])
+    """
+    return _avg_backward(3, grad_output, input, kernel_size, stride, padding, ceil_mode, count_include_pad,
+                         divisor_override)

@@ -106,4 +106,22 @@ BEHAVIOURS = [
               "oneDNN, which computes the float16 and bfloat16 transposed convolutions and the grouped "
               "float32 and complex64 ones, does not check the dilation: in 1-D and 2-D, dilation=0 with "
               "a kernel of size 1 goes through where the other calls raise (the positive_dilation rule)."),
+    Behaviour("max_pool_backward_window_of_padding_only", "max_pool2d",
+              "The backward of a max-pooling window of padding only (possible with dilation) writes the "
+              "window's gradient at its index, which names no element of the window: another element of "
+              "the plane (so a gradient reaches an input the output never read), or a position past the "
+              "plane's end, where torch 2.13 writes out of bounds (a double free aborted the process in "
+              "our runs). The reference sends such a window's gradient nowhere, as its output is constant; "
+              "the suite never hands torch a backward call with such a window."),
+    Behaviour("pool_backward_half_precision_sums_in_half", "max_pool2d",
+              "float16 max- and average-pooling backward add the gradients reaching one input element in "
+              "float16, rounding after each addition (unlike the forwards' float32 sums): 1 + 2^-11 + 2^-11 "
+              "gives 1, not 1 + 2^-10. The tolerance model holds every gradient to arithmetic in its own "
+              "dtype."),
+    Behaviour("conv_transpose_half_precision_backward_crashes", "conv_transpose2d",
+              "The backward of a float16 transposed convolution (oneDNN) can crash the process "
+              "(segmentation fault) when, along some dimension, the kernel has size 1, the dilation is "
+              "above 1 and there is padding: conv_transpose2d of a (1, 1, 2, 2) input with a 1x1 kernel, "
+              "stride (1, 2), padding (0, 1), dilation 2. The float32 call and the forward are fine; the "
+              "suite never hands torch such a backward call."),
 ]

@@ -38,6 +38,28 @@ which rounds to the output dtype more than once (spec/behaviours.py,
 conv_transpose_half_precision_rounds_more_than_once). Their bound is the real-dtype one, for a sum
 formed in the output dtype itself: ``accumulator=None``.
 
+Gradients (the reference's ``<op>_backward``). Each gradient element is again a sum of products,
+so the real-dtype bound above applies with the backward's own n and A = the same sum over absolute
+values (the reference's backward run on |grad_output|, |input|, |weight| in float64):
+
+- convolution, input: sum over the output channels of its group, the kernel taps and the output
+  positions that read it of g * w: n = (C_out / groups) * prod(k) * m, m the most padded
+  positions that copy one input element (1 for zeros, more for reflect, replicate, circular);
+- convolution, weight: sum over samples and output positions of g * x: n = N * prod(out);
+  bias: the sum of g, n = N * prod(out);
+- transposed convolution, input: a convolution of g, n = (C_out / groups) * prod(k); weight:
+  n = N * prod(in); bias: n = N * prod(out);
+- average pooling: sum over the windows covering the element of g / D: n = prod(ceil(k / s)),
+  A = the backward of |g|;
+- max pooling: the sum of the gradients routed to the element. Where routing is the same, an
+  element that receives at most one gradient is exact (a copy); one that receives several is a
+  rounded sum, n = that count, A = the routed |g| (the backward of |g| with the same input).
+
+torch's CPU backward kernels add into the gradient in its own dtype in places (max pooling routes
+float16 gradients with float16 additions, average pooling adds float16 shares: spec/behaviours.py,
+pool_backward_half_precision_sums_in_half), so every gradient, float16 included, is held to the
+real-dtype bound for a sum formed in its own dtype (``accumulator=None``).
+
 The model is tight enough that float64 arithmetic done in float32 exceeds it by a factor of
 about 2^29, and float32 done in float16 by about 2^13. It does not cover Winograd or FFT
 convolution, whose error bounds are larger; torch uses neither on CPU for the sizes drawn here.

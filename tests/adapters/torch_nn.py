@@ -4,6 +4,10 @@ The convolutions go through ``torch.nn.Conv{1,2,3}d`` so that padding modes are 
 the transposed ones through ``torch.nn.ConvTranspose{1,2,3}d``, whose forward takes
 ``output_size``: each module is built with the call's parameters and given the call's weight and
 bias. The pools go through ``torch.nn.MaxPool{1,2,3}d`` and ``AvgPool{1,2,3}d``. numpy in, numpy out.
+
+``<op>_backward(grad_output, **the forward's arguments)`` runs the same module forward on tensors
+that require grad and returns ``torch.autograd.grad``'s gradients: (grad_input, grad_weight,
+grad_bias or None) for the convolutions, grad_input for the pools.
 """
 
 from __future__ import annotations
@@ -28,19 +32,23 @@ def _kernel_size(weight):
     return tuple(weight.shape[2:]) or 1
 
 
-def _conv(rank, input, weight, bias, stride, padding, dilation, groups, padding_mode):
+def _conv_module(rank, weight, bias, stride, padding, dilation, groups, padding_mode):
     # nn.ConvNd's own argument checks run in its constructor, so in_channels and kernel_size are
     # read off the weight the way F.convNd reads them.
     # device="meta": the module's own random initialisation is skipped, as it is replaced anyway.
     with warnings.catch_warnings():
         warnings.filterwarnings("ignore", "Initializing zero-element tensors is a no-op")
-        module = getattr(torch.nn, f"Conv{rank}d")(
+        return getattr(torch.nn, f"Conv{rank}d")(
             in_channels=weight.shape[1] * groups if weight.ndim > 1 else 1,
             out_channels=weight.shape[0] if weight.ndim > 0 else 1,
             kernel_size=_kernel_size(weight),
             stride=stride, padding=padding, dilation=dilation, groups=groups,
             bias=bias is not None, padding_mode=padding_mode, device="meta",
         )
+
+
+def _conv(rank, input, weight, bias, stride, padding, dilation, groups, padding_mode):
+    module = _conv_module(rank, weight, bias, stride, padding, dilation, groups, padding_mode)
     with torch.no_grad():
         return _with_weights(module, weight, bias)(_tensor(input)).numpy()
 
@@ -57,17 +65,21 @@ def conv3d(input, weight, bias=None, stride=1, padding=0, dilation=1, groups=1, 
     return _conv(3, input, weight, bias, stride, padding, dilation, groups, padding_mode)
 
 
-def _conv_transpose(rank, input, weight, bias, stride, padding, output_padding, groups, dilation, output_size):
+def _conv_transpose_module(rank, weight, bias, stride, padding, output_padding, groups, dilation):
     # The transposed weight is (in_channels, out_channels / groups, k...).
     with warnings.catch_warnings():
         warnings.filterwarnings("ignore", "Initializing zero-element tensors is a no-op")
-        module = getattr(torch.nn, f"ConvTranspose{rank}d")(
+        return getattr(torch.nn, f"ConvTranspose{rank}d")(
             in_channels=weight.shape[0] if weight.ndim > 0 else 1,
             out_channels=weight.shape[1] * groups if weight.ndim > 1 else 1,
             kernel_size=_kernel_size(weight),
             stride=stride, padding=padding, output_padding=output_padding, groups=groups,
             bias=bias is not None, dilation=dilation, device="meta",
         )
+
+
+def _conv_transpose(rank, input, weight, bias, stride, padding, output_padding, groups, dilation, output_size):
+    module = _conv_transpose_module(rank, weight, bias, stride, padding, output_padding, groups, dilation)
     with torch.no_grad():
         return _with_weights(module, weight, bias)(_tensor(input), output_size=output_size).numpy()
 
@@ -124,3 +136,107 @@ def avg_pool2d(input, kernel_size, stride=None, padding=0, ceil_mode=False, coun
 def avg_pool3d(input, kernel_size, stride=None, padding=0, ceil_mode=False, count_include_pad=True,
                divisor_override=None):
     return _avg_pool(3, input, kernel_size, stride, padding, ceil_mode, count_include_pad, divisor_override)
+
+
+# -- backward: the same modules, through torch.autograd ----------------------------------------------
+
+_POOL_OPTIONS = {"max": ("stride", "padding", "dilation", "return_indices", "ceil_mode"),
+                 "avg": ("stride", "padding", "ceil_mode", "count_include_pad", "divisor_override")}
+_POOL_DEFAULTS = {"stride": None, "padding": 0, "dilation": 1, "return_indices": False, "ceil_mode": False,
+                  "count_include_pad": True, "divisor_override": None}
+
+
+def differentiable(op, input, weight=None, bias=None, **options):
+    """``op``'s module forward as a function of its differentiable tensors (input, and weight and
+    bias for the convolutions), and the names of those arguments the call passes arrays for. The
+    forward returns the output (a max pooling's values). torch.autograd.gradcheck takes it as is."""
+    rank = int(op[-2])
+    if op.startswith("conv"):
+        if op.startswith("conv_transpose"):
+            output_size = options.pop("output_size", None)
+            module = _conv_transpose_module(rank, weight, bias, **_conv_transpose_options(options))
+            extra = {"output_size": output_size}
+        else:
+            module, extra = _conv_module(rank, weight, bias, **_conv_options(options)), {}
+
+        def forward(input, weight, bias=None):
+            parameters = {"weight": weight} if bias is None else {"weight": weight, "bias": bias}
+            return torch.func.functional_call(module, parameters, (input,), extra)
+        return forward, ("input", "weight") + (("bias",) if bias is not None else ())
+    kind, kernel_size = op[:3], options.pop("kernel_size")
+    names = [name for name in _POOL_OPTIONS[kind] if not (op == "avg_pool1d" and name == "divisor_override")]
+    options = {name: options.get(name, _POOL_DEFAULTS[name]) for name in names}
+    module = getattr(torch.nn, f"{'MaxPool' if kind == 'max' else 'AvgPool'}{rank}d")(kernel_size, **options)
+
+    def forward(input):
+        result = module(input)
+        return result[0] if options.get("return_indices") else result
+    return forward, ("input",)
+
+
+def _conv_options(options):
+    defaults = {"stride": 1, "padding": 0, "dilation": 1, "groups": 1, "padding_mode": "zeros"}
+    return {name: options.get(name, default) for name, default in defaults.items()}
+
+
+def _conv_transpose_options(options):
+    defaults = {"stride": 1, "padding": 0, "output_padding": 0, "groups": 1, "dilation": 1}
+    return {name: options.get(name, default) for name, default in defaults.items()}
+
+
+def _backward(op, grad_output, **kwargs):
+    forward, names = differentiable(op, **kwargs)
+    tensors = [_tensor(kwargs[name]).requires_grad_() for name in names]  # integers raise here
+    grads = torch.autograd.grad(forward(*tensors), tensors, _tensor(grad_output))
+    grads = [g.numpy() for g in grads]
+    if not op.startswith("conv"):
+        return grads[0]
+    return grads[0], grads[1], grads[2] if len(grads) == 3 else None
+
+
+def conv1d_backward(grad_output, input, weight, bias=None, **options):
+    return _backward("conv1d", grad_output, input=input, weight=weight, bias=bias, **options)
+
+
+def conv2d_backward(grad_output, input, weight, bias=None, **options):
+    return _backward("conv2d", grad_output, input=input, weight=weight, bias=bias, **options)
+
+
+def conv3d_backward(grad_output, input, weight, bias=None, **options):
+    return _backward("conv3d", grad_output, input=input, weight=weight, bias=bias, **options)
+
+
+def conv_transpose1d_backward(grad_output, input, weight, bias=None, **options):
+    return _backward("conv_transpose1d", grad_output, input=input, weight=weight, bias=bias, **options)
+
+
+def conv_transpose2d_backward(grad_output, input, weight, bias=None, **options):
+    return _backward("conv_transpose2d", grad_output, input=input, weight=weight, bias=bias, **options)
+
+
+def conv_transpose3d_backward(grad_output, input, weight, bias=None, **options):
+    return _backward("conv_transpose3d", grad_output, input=input, weight=weight, bias=bias, **options)
+
+
+def max_pool1d_backward(grad_output, input, kernel_size, **options):
+    return _backward("max_pool1d", grad_output, input=input, kernel_size=kernel_size, **options)
+
+
+def max_pool2d_backward(grad_output, input, kernel_size, **options):
+    return _backward("max_pool2d", grad_output, input=input, kernel_size=kernel_size, **options)
+
+
+def max_pool3d_backward(grad_output, input, kernel_size, **options):
+    return _backward("max_pool3d", grad_output, input=input, kernel_size=kernel_size, **options)
+
+
+def avg_pool1d_backward(grad_output, input, kernel_size, **options):
+    return _backward("avg_pool1d", grad_output, input=input, kernel_size=kernel_size, **options)
+
+
+def avg_pool2d_backward(grad_output, input, kernel_size, **options):
+    return _backward("avg_pool2d", grad_output, input=input, kernel_size=kernel_size, **options)
+
+
+def avg_pool3d_backward(grad_output, input, kernel_size, **options):
+    return _backward("avg_pool3d", grad_output, input=input, kernel_size=kernel_size, **options)

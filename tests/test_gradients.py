@@ -1,0 +1,389 @@
+"""The backward of every operator: the reference's ``<op>_backward`` against the implementation
+under test (torch.autograd through tests/adapters by default), the dot-product identity on the
+reference alone, the backward's validity rules (spec/backward.py), torch.autograd.gradcheck and
+gradgradcheck of the adapter (the oracle's own sanity), and torch's surprises, pinned.
+
+Cost: a backward call of the reference is a Python loop over every term, so the properties against
+the implementation draw BACKWARD_EXAMPLES calls per operator, the dot-product property
+DOT_EXAMPLES (a tenth and a twentieth of the profile's max_examples, at least 5 and 3).
+"""
+
+from __future__ import annotations
+
+import importlib
+import math
+import pathlib
+import subprocess
+import sys
+from fractions import Fraction
+
+import numpy as np
+import pytest
+import torch
+from hypothesis import HealthCheck, Phase, find, given, settings
+from hypothesis import strategies as st
+
+import reference
+from reference._window import padding_sources
+from spec.backward import RULES, window_of_padding_only
+from spec.params import rank_of
+from spec.rules import SpecViolation, rule_named
+from spec.tolerance import UNIT_ROUNDOFF, sum_tolerance
+
+from .adapters import torch_nn
+from .backward_bugs import BUGS
+from .calls import Call
+from .compare import Mismatch, assert_matches
+from .harness import implementation_settings
+from .strategies import gradients as gs
+
+OPERATORS = gs.OPERATORS
+BACKWARD_EXAMPLES = max(5, settings.default.max_examples // 10)
+DOT_EXAMPLES = max(3, settings.default.max_examples // 20)
+
+
+def _forward_op(call: Call) -> str:
+    return call.op.removesuffix("_backward")
+
+
+def _names(op: str) -> tuple[str, ...]:
+    return ("input", "weight", "bias") if op.startswith("conv") else ("input",)
+
+
+def _as_tuple(result, op: str) -> tuple:
+    return tuple(result) if op.startswith("conv") else (result,)
+
+
+# -- the tolerance model for the backward sums (spec/tolerance.py) ----------------------------------
+
+def _batch(spec_call) -> int:
+    return spec_call.batch_size if spec_call.batched else 1
+
+
+def _fold_multiplicity(spec_call) -> int:
+    """The most padded positions that copy one input element, over the dimensions' product."""
+    sources = padding_sources(spec_call.input_size, spec_call.paddings, spec_call.padding_mode)
+    return int(np.prod([np.bincount(s[s >= 0]).max() for s in sources]))
+
+
+def _terms(op: str, spec_call) -> tuple[int, ...]:
+    """How many terms each gradient's elements sum, at most, per differentiable argument."""
+    if op.startswith("avg"):
+        return (int(np.prod([math.ceil(k / s) for k, s in zip(spec_call.kernel, spec_call.strides)])),)
+    kernel = int(np.prod(spec_call.kernel))
+    if op.startswith("conv_transpose"):
+        return (spec_call.weight_shape[1] * kernel, _batch(spec_call) * int(np.prod(spec_call.input_size)),
+                _batch(spec_call) * int(np.prod(spec_call.result_size)))
+    per_position = _batch(spec_call) * int(np.prod(spec_call.output_size))
+    return (spec_call.out_channels // spec_call.groups * kernel * _fold_multiplicity(spec_call), per_position,
+            per_position)
+
+
+def bounds(call: Call) -> tuple:
+    """spec/tolerance.py's bound for each gradient of a backward call: the real-dtype bound for a
+    sum formed in the gradient's own dtype, with the backward run by the reference on absolute
+    values in float64 as A. Max pooling keeps its input (so its routing): an element reached by
+    at most one gradient is then exact, one reached by several a rounded sum of that many."""
+    op, dtype = _forward_op(call), call["input"].dtype.name
+    absolute = {name: np.abs(value).astype(np.float64) if isinstance(value, np.ndarray) else value
+                for name, value in call.kwargs.items()}
+    if op.startswith("max"):
+        absolute["input"] = call["input"].astype(np.float64)
+        counts = getattr(reference, call.op)(**dict(absolute, grad_output=np.ones_like(absolute["grad_output"])))
+        abs_sum = np.abs(getattr(reference, call.op)(**absolute))
+        n = int(counts.max(initial=0))
+        return (np.where(counts > 1, sum_tolerance(abs_sum, n, dtype, accumulator=None), 0.0),)
+    abs_sums = _as_tuple(getattr(reference, call.op)(**absolute), op)
+    n_terms = _terms(op, gs.forward_spec(op, {k: v for k, v in call.kwargs.items() if k != "grad_output"}))
+    # np.abs: a negative divisor_override makes the shares of |g| negative.
+    return tuple(None if a is None else sum_tolerance(np.abs(a), n, dtype, accumulator=None)
+                 for a, n in zip(abs_sums, n_terms))
+
+
+def check_backward(function, call: Call) -> None:
+    """``function``'s gradients for the backward call ``call`` match the reference's: each its
+    argument's shape and dtype, values within :func:`bounds` (exact where it says 0)."""
+    op = _forward_op(call)
+    expected, got = _as_tuple(call.run(getattr(reference, call.op)), op), call.run(function)
+    if op.startswith("conv") and not (isinstance(got, tuple) and len(got) == 3):
+        raise Mismatch("type", f"expected (grad_input, grad_weight, grad_bias), got {type(got).__name__}\n\n"
+                               f"minimal failing call:\n{call.python()}")
+    for name, want, have, bound in zip(_names(op), expected, _as_tuple(got, op), bounds(call)):
+        if want is None:
+            assert have is None, f"grad_{name}: expected None (no bias), got {type(have).__name__}\n{call.python()}"
+            continue
+        assert_matches(have, want, call, bound, what=f"grad_{name}")
+
+
+@pytest.mark.parametrize("op", OPERATORS)
+@implementation_settings(max_examples=BACKWARD_EXAMPLES)
+@given(data=st.data())
+def test_backward_matches_reference(impl, op, data):
+    if not impl.provides(f"{op}_backward"):
+        pytest.skip(f"{impl.name} provides no {op}_backward")
+    impl.conforms(data.draw(gs.backward_calls(op), label="call"), check_backward)
+
+
+# -- the dot-product identity, on the reference alone -----------------------------------------------
+
+def _inner(a, b) -> Fraction:
+    """<a, b>, exactly (every float64 is a fraction)."""
+    return sum((Fraction(float(x)) * Fraction(float(y)) for x, y in zip(np.ravel(a), np.ravel(b))), Fraction(0))
+
+
+@st.composite
+def dot_calls(draw, op: str):
+    """A float64 forward call with small integer values, its grad_output g and directions v (one per
+    differentiable argument); max pooling gets distinct input values, at least 1 apart."""
+    forward = draw(gs.forward_calls(op, dtypes=("float64",)), label="forward")
+    kwargs = dict(forward.kwargs)
+    for name in _names(op):
+        if kwargs.get(name) is not None:
+            kwargs[name] = gs.small_integers(draw, kwargs[name].shape, name)
+    if op.startswith("max"):
+        size = kwargs["input"].size
+        kwargs["input"] = np.array(draw(st.permutations(range(size)), label="distinct values"),
+                                   dtype=np.float64).reshape(kwargs["input"].shape)
+    g = gs.small_integers(draw, gs.forward_spec(op, kwargs).output_shape, "grad_output")
+    directions = {name: gs.small_integers(draw, kwargs[name].shape, f"v_{name}")
+                  for name in _names(op) if kwargs.get(name) is not None}
+    return kwargs, g, directions
+
+
+def _jvp(op: str, kwargs: dict, v: dict) -> np.ndarray:
+    """The forward's derivative in direction v. Convolutions are bilinear in (input, weight) and
+    affine in bias: conv(v_x, w) + conv(x, v_w) + (v_b broadcast); average pooling is linear;
+    max pooling is piecewise linear: with distinct values at least 1 apart and |v| <= 3, a step of
+    1/8 changes no window's maximum, so one difference quotient is its derivative, exactly (dyadic
+    numbers). A window of padding only is constant (its -inf stays): derivative 0."""
+    forward = getattr(reference, op)
+    if op.startswith("conv"):
+        zero_bias = {"bias": None}
+        total = forward(**dict(kwargs, input=v["input"], **zero_bias)) + forward(**dict(kwargs, weight=v["weight"],
+                                                                                       **zero_bias))
+        if "bias" in v:
+            total = total + forward(**dict(kwargs, input=np.zeros_like(kwargs["input"]), bias=v["bias"]))
+        return total
+    if op.startswith("avg"):
+        return forward(**dict(kwargs, input=v["input"]))
+    step = 1 / 8
+    base, moved = forward(**kwargs), forward(**dict(kwargs, input=kwargs["input"] + step * v["input"]))
+    base, moved = (r[0] if kwargs.get("return_indices") else r for r in (base, moved))
+    return np.where(np.isinf(base), 0.0, (moved - np.where(np.isinf(base), 0.0, base)) / step)
+
+
+@pytest.mark.parametrize("op", OPERATORS)
+@settings(max_examples=DOT_EXAMPLES)
+@given(data=st.data())
+def test_dot_product_identity(op, data):
+    """<vjp(g), v> = <g, jvp(v)>: exact for the convolutions and max pooling (integer and dyadic
+    values); for average pooling each side rounds every factor once (a quotient by the divisor),
+    so they may differ by 2u sum |g| avg(|v|), u = 2^-53; the bound adds one u of margin for
+    that sum's own rounding."""
+    kwargs, g, v = data.draw(dot_calls(op), label="call")
+    grads = _as_tuple(getattr(reference, f"{op}_backward")(g, **kwargs), op)
+    left = sum((_inner(grad, v[name]) for name, grad in zip(_names(op), grads) if name in v), Fraction(0))
+    right = _inner(g, _jvp(op, kwargs, v))
+    if not op.startswith("avg"):
+        assert left == right, (op, float(left), float(right))
+        return
+    # np.abs: a negative divisor_override makes the average of |v| negative.
+    scale = float(_inner(np.abs(g), np.abs(getattr(reference, op)(**dict(kwargs, input=np.abs(v["input"]))))))
+    assert abs(float(left - right)) <= 3 * UNIT_ROUNDOFF["float64"] * scale, (op, float(left), float(right))
+
+
+# -- the backward's validity rules ----------------------------------------------------------------
+
+def _integer_call(op: str, dtype: str) -> Call:
+    """A small valid forward call of ``op`` in ``dtype`` (with return_indices for max_pool1d, whose
+    integer kernel needs it), as a backward call with a grad_output of the output's shape."""
+    rank = rank_of(op)
+    x = np.arange(3 ** rank, dtype=dtype).reshape((1, 1) + (3,) * rank)
+    kwargs = (dict(input=x, weight=np.ones((1, 1) + (2,) * rank, dtype=dtype), bias=None) if op.startswith("conv")
+              else dict(input=x, kernel_size=2, return_indices=True) if op.startswith("max")
+              else dict(input=x, kernel_size=2))
+    shape = gs.forward_spec(op, kwargs).output_shape
+    return Call(f"{op}_backward", dict(grad_output=np.ones(shape, dtype=dtype), **kwargs))
+
+
+INTEGER_CASES = [(op, "int64") for op in OPERATORS] + [("conv2d", "int8"), ("max_pool2d", "uint8")]
+
+
+@pytest.mark.parametrize("op, dtype", INTEGER_CASES)
+def test_integer_dtypes_have_no_gradient(impl, op, dtype):
+    """torch's autograd refuses integer tensors; the reference names differentiable_dtype; so must
+    the implementation under test (it must raise)."""
+    call = _integer_call(op, dtype)
+    getattr(reference, op)(**{k: v for k, v in call.kwargs.items() if k != "grad_output"})  # the forward is valid
+    with pytest.raises(SpecViolation, match="differentiable_dtype"):
+        call.run(getattr(reference, call.op))
+    with pytest.raises(RuntimeError, match="floating point"):
+        call.run(getattr(torch_nn, call.op))
+    if impl.provides(call.op):
+        impl.rejects(call, rule_named(RULES, "differentiable_dtype"))
+
+
+@pytest.mark.parametrize("op", ["conv2d", "conv_transpose1d", "max_pool3d", "avg_pool2d"])
+def test_grad_output_of_another_shape_is_rejected(impl, op):
+    call = _integer_call(op, "float64")
+    g = call["grad_output"]
+    wrong = Call(call.op, dict(call.kwargs, grad_output=np.ones(g.shape[:-1] + (g.shape[-1] + 1,))))
+    with pytest.raises(SpecViolation, match="grad_output_shape"):
+        wrong.run(getattr(reference, call.op))
+    with pytest.raises(RuntimeError, match="Mismatch in shape"):
+        wrong.run(getattr(torch_nn, call.op))
+    if impl.provides(call.op):
+        impl.rejects(wrong, rule_named(RULES, "grad_output_shape"))
+    with pytest.raises(SpecViolation, match="grad_output_is_array"):
+        Call(call.op, dict(call.kwargs, grad_output=g.tolist())).run(getattr(reference, call.op))
+
+
+def test_grad_output_of_another_dtype_is_cast_by_torch():
+    """The grad_output_dtype rule's divergence (Rule.torch): torch casts, the reference rejects."""
+    call = _integer_call("conv2d", "float64")
+    cast = Call(call.op, dict(call.kwargs, grad_output=call["grad_output"].astype(np.float32)))
+    assert "casts it" in rule_named(RULES, "grad_output_dtype").torch
+    got = cast.run(torch_nn.conv2d_backward)
+    for have, want in zip(got, call.run(reference.conv2d_backward)):
+        if want is not None:
+            assert have.dtype == np.float64
+            np.testing.assert_array_equal(have, want)
+    with pytest.raises(SpecViolation, match="grad_output_dtype"):
+        cast.run(reference.conv2d_backward)
+
+
+def test_complex_gradients_are_torchs_but_not_the_references():
+    """The differentiable_dtype rule's divergence (Rule.torch): torch differentiates complex
+    convolutions (conjugate Wirtinger: grad_input = conv_transpose(g, conj(w))), the reference
+    rejects them."""
+    x = (np.arange(9.0) + 1j).reshape(1, 1, 3, 3)
+    w = np.array([[[[1 + 2j]]]])
+    grad_input, grad_weight, _ = torch_nn.conv2d_backward(np.ones((1, 1, 3, 3), dtype=complex), x, w)
+    np.testing.assert_allclose(grad_input, np.full((1, 1, 3, 3), np.conj(w.item())))
+    np.testing.assert_allclose(grad_weight.item(), np.conj(x).sum())
+    assert "conjugate Wirtinger" in rule_named(RULES, "differentiable_dtype").torch
+    with pytest.raises(SpecViolation, match="differentiable_dtype"):
+        reference.conv2d_backward(np.ones((1, 1, 3, 3), dtype=complex), x, w)
+
+
+# -- the oracle's own sanity: torch.autograd.gradcheck of the adapter --------------------------------
+
+def _sanity_kwargs(op: str, rng) -> dict:
+    """A float64 call of ``op`` with most options off their defaults and distinct values (so max
+    pooling is differentiable at it)."""
+    rank = rank_of(op)
+    x = rng.permutation(2 * 4 ** rank).astype(np.float64).reshape((1, 2) + (4,) * rank) / 7
+    if op.startswith("conv_transpose"):
+        return dict(input=x, weight=rng.standard_normal((2, 1) + (2,) * rank), bias=rng.standard_normal(2),
+                    stride=2, padding=1, output_padding=1, groups=2, dilation=1)
+    if op.startswith("conv"):
+        return dict(input=x, weight=rng.standard_normal((2, 1) + (3,) * rank), bias=rng.standard_normal(2),
+                    stride=2, padding=1, dilation=1, groups=2, padding_mode="reflect")
+    if op.startswith("max"):
+        return dict(input=x, kernel_size=3, stride=2, padding=1, dilation=1, ceil_mode=True)
+    extra = {"divisor_override": 3} if rank > 1 else {}
+    return dict(input=x, kernel_size=3, stride=2, padding=1, ceil_mode=True, count_include_pad=False, **extra)
+
+
+@pytest.mark.parametrize("op", OPERATORS)
+def test_torch_adapter_passes_gradcheck(op):
+    """torch.autograd.gradcheck: autograd's gradients of the adapter's forward agree with finite
+    differences; and the adapter's numpy backward returns those same gradients."""
+    kwargs = _sanity_kwargs(op, np.random.default_rng(rank_of(op)))
+    forward, names = torch_nn.differentiable(op, **kwargs)
+    tensors = [torch.from_numpy(kwargs[name].copy()).requires_grad_() for name in names]
+    assert torch.autograd.gradcheck(forward, tensors)
+    output = forward(*tensors)
+    g = np.random.default_rng(0).standard_normal(tuple(output.shape))
+    grads = torch.autograd.grad(output, tensors, torch.from_numpy(g))
+    adapter = _as_tuple(getattr(torch_nn, f"{op}_backward")(g, **kwargs), op)
+    for mine, theirs in zip(adapter, grads):
+        np.testing.assert_array_equal(mine, theirs.numpy())
+
+
+@pytest.mark.parametrize("op", [op for op in OPERATORS if op.startswith("conv")])
+def test_torch_adapter_passes_gradgradcheck(op):
+    """Double backward, which torch supports for the convolutions: the gradients' own gradients
+    agree with finite differences of the gradients."""
+    kwargs = _sanity_kwargs(op, np.random.default_rng(10 + rank_of(op)))
+    forward, names = torch_nn.differentiable(op, **kwargs)
+    tensors = [torch.from_numpy(kwargs[name].copy()).requires_grad_() for name in names]
+    assert torch.autograd.gradgradcheck(forward, tensors)
+
+
+# -- torch's surprises, pinned (spec/behaviours.py) ---------------------------------------------------
+
+def test_pinned_max_pool_backward_window_of_padding_only():
+    # Width: k=2, d=3, p=1 on W=2 puts the taps at -1 and 2, none inside; index 0 * 2 + 2 = 2 names
+    # element (1, 0), in the plane (so the write stays in bounds) but not in the window.
+    kwargs = dict(input=np.arange(1.0, 5.0).reshape(1, 1, 2, 2), kernel_size=(1, 2), stride=2, padding=(0, 1),
+                  dilation=(1, 3))
+    assert window_of_padding_only(gs.forward_spec("max_pool2d", kwargs))
+    g = np.full((1, 1, 1, 1), 7.0)
+    got = torch_nn.max_pool2d_backward(g, **kwargs)
+    assert got[0, 0, 1, 0] == 7.0 and got.sum() == 7.0
+    np.testing.assert_array_equal(reference.max_pool2d_backward(g, **kwargs), np.zeros((1, 1, 2, 2)))
+
+
+_HALF_CRASH = dict(input=np.ones((1, 1, 2, 2)), weight=np.full((1, 1, 1, 1), 0.5), stride=(1, 2), padding=(0, 1),
+                   dilation=2)
+
+
+def test_pinned_conv_transpose_half_precision_backward_crashes():
+    # Run in a child process: the crash would take this one down with it.
+    code = ("import numpy as np\nfrom tests.adapters.torch_nn import conv_transpose2d_backward as f\n"
+            "x, w = np.ones((1, 1, 2, 2), np.float16), np.full((1, 1, 1, 1), 0.5, np.float16)\n"
+            "f(np.ones((1, 1, 2, 1), np.float16), x, w, stride=(1, 2), padding=(0, 1), dilation=2)\n")
+    child = subprocess.run([sys.executable, "-c", code], cwd=pathlib.Path(__file__).parents[1],
+                           capture_output=True, timeout=120)
+    assert child.returncode < 0, (child.returncode, child.stderr.decode()[-500:])  # killed by a signal
+    spec_call = gs.forward_spec("conv_transpose2d", {k: v.astype(np.float16) if isinstance(v, np.ndarray) else v
+                                                     for k, v in _HALF_CRASH.items()})
+    assert gs.crashes_half_precision_backward(spec_call)
+    # float32 goes through, and agrees with the reference; the reference takes the float16 call.
+    call = Call("conv_transpose2d_backward", dict(grad_output=np.ones((1, 1, 2, 1), np.float32),
+                                                  **{k: v.astype(np.float32) if isinstance(v, np.ndarray) else v
+                                                     for k, v in _HALF_CRASH.items()}))
+    check_backward(torch_nn.conv_transpose2d_backward, call)
+    half = Call(call.op, {k: v.astype(np.float16) if isinstance(v, np.ndarray) else v for k, v in call.kwargs.items()})
+    assert half.run(reference.conv_transpose2d_backward)[0].dtype == np.float16
+
+
+@pytest.mark.parametrize("op", ["max_pool2d", "avg_pool2d"])
+def test_pinned_pool_backward_half_precision_sums_in_half(op):
+    # Three windows of one element's row send it 1, 2^-11 and 2^-11 (max: the element is the
+    # maximum of all three; avg: divisor_override=1 makes each share the gradient itself).
+    x = np.zeros((1, 1, 1, 5), dtype=np.float16)
+    x[..., 2] = 1
+    options = dict(kernel_size=(1, 3), stride=1) | ({"divisor_override": 1} if op == "avg_pool2d" else {})
+    g = np.array([1.0, 2.0**-11, 2.0**-11], dtype=np.float16).reshape(1, 1, 1, 3)
+    call = Call(f"{op}_backward", dict(grad_output=g, input=x, **options))
+    got, expected = call.run(getattr(torch_nn, call.op)), call.run(getattr(reference, call.op))
+    assert got[0, 0, 0, 2] == 1.0  # each addition of 2^-11 to 1 rounds back to 1 (ties to even)
+    assert expected[0, 0, 0, 2] == np.float16(1 + 2.0**-10)  # exact, and a float16
+    # A float32 sum rounded once to float16, as the forwards do, gives the exact value.
+    assert np.float16(np.float32(1) + np.float32(2.0**-11) + np.float32(2.0**-11)) == expected[0, 0, 0, 2]
+    assert_matches(got, expected, call, bounds(call)[0])
+
+
+# -- backward bugs (tests/backward_bugs/), each caught ----------------------------------------------
+
+def _fails(check, function, call) -> bool:
+    try:
+        check(function, call)
+    except AssertionError:
+        return True
+    return False
+
+
+@pytest.mark.parametrize("bug", BUGS)
+def test_backward_bug_is_caught(bug):
+    """The backward property finds a call on which the buggy backward diverges from the reference,
+    and torch passes that same call (derandomized search: the same call every run; not shrunk, as
+    the reference's loops make shrinking cost a minute a bug)."""
+    module = importlib.import_module(f"tests.backward_bugs.{bug}")
+    function = getattr(module, f"{module.OPERATOR}_backward")
+    call = find(gs.backward_calls(module.OPERATOR), lambda c: _fails(check_backward, function, c),
+                settings=settings(max_examples=300, derandomize=True, database=None, phases=[Phase.generate],
+                                  suppress_health_check=list(HealthCheck)))
+    check_backward(getattr(torch_nn, call.op), call)
