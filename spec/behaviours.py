@@ -99,4 +99,27 @@ BEHAVIOURS = [
               "oneDNN, which computes the float16 and bfloat16 transposed convolutions and the grouped "
               "float32 and complex64 ones, does not check the dilation: in 1-D and 2-D, dilation=0 with "
               "a kernel of size 1 goes through where the other calls raise (the positive_dilation rule)."),
+    Behaviour("adaptive_max_nan_gives_last_nan_index", "adaptive_max_pool2d",
+              "Adaptive max pooling, in every rank, gives NaN for a window holding NaN, with the index of "
+              "its last NaN in row-major order (torch scans from -inf and lets a NaN replace the maximum)."),
+    Behaviour("adaptive_output_size_zero_gives_empty_output", "adaptive_avg_pool2d",
+              "output_size=0 is accepted by every adaptive pool and gives an empty output; only a "
+              "negative size raises."),
+    Behaviour("adaptive_avg_accepts_zero_channels", "adaptive_avg_pool2d",
+              "adaptive_avg_pool1d and adaptive_avg_pool2d accept a batched input with C = 0, while "
+              "adaptive max pooling and adaptive_avg_pool3d reject it; every adaptive pool accepts an "
+              "unbatched input with C = 0 (the non_empty_channels rule)."),
+    Behaviour("adaptive_output_size_takes_bool_entries", "adaptive_avg_pool2d",
+              "A bool inside output_size is read as an int, (3, True) as (3, 1), though output_size=True "
+              "itself raises; the reference rejects both (the parameter_form rule)."),
+    Behaviour("adaptive_avg_pool3d_half_precision_sums_in_half", "adaptive_avg_pool3d",
+              "adaptive_avg_pool3d sums float16 and bfloat16 windows in float16 (bfloat16) and divides by "
+              "the window's depth, height and width one at a time, unlike adaptive_avg_pool1d/2d, which "
+              "sum in float32; an output_size of all ones is the exception (torch takes the mean then, "
+              "in float32)."),
+    Behaviour("adaptive_avg_global_is_mean", "adaptive_avg_pool2d",
+              "An adaptive average to output size 1 in every dimension is computed as a mean over the "
+              "spatial dimensions, which skips the adaptive kernel's checks: an empty input gives NaN, a "
+              "batched C = 0 passes in 3-D too, and complex dtypes are accepted. The reference keeps the "
+              "rules (non_empty_input, non_empty_channels, supported_dtype) for every output size."),
 ]

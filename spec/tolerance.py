@@ -38,6 +38,13 @@ which rounds to the output dtype more than once (spec/behaviours.py,
 conv_transpose_half_precision_rounds_more_than_once). Their bound is the real-dtype one, for a sum
 formed in the output dtype itself: ``accumulator=None``.
 
+Adaptive average pooling is average pooling with a window of its own per output element: n is
+the largest window's size. adaptive_avg_pool3d is the exception among the half-precision ones: its
+CPU kernel sums float16 and bfloat16 in the dtype itself and divides by the window's three sizes
+one after the other (spec/behaviours.py, adaptive_avg_pool3d_half_precision_sums_in_half), n - 1
+additions and three divisions, which with the reference's two roundings stay within the real-dtype
+bound gamma_{n + 4} A: ``accumulator=None``.
+
 The model is tight enough that float64 arithmetic done in float32 exceeds it by a factor of
 about 2^29, and float32 done in float16 by about 2^13. It does not cover Winograd or FFT
 convolution, whose error bounds are larger; torch uses neither on CPU for the sizes drawn here.

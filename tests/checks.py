@@ -5,6 +5,7 @@ from __future__ import annotations
 import numpy as np
 
 import reference
+from spec import adaptive_pool as adaptive_pool_spec
 from spec import conv as conv_spec
 from spec import pool as pool_spec
 from spec import conv_transpose as conv_transpose_spec
@@ -19,7 +20,8 @@ from .strategies import TORCH_RAISES_WHEN
 def rules_of(op: str) -> list:
     """The validity rules of ``op`` (any rank), with input_is_array, which guards them all."""
     family = (conv_transpose_spec if op.startswith("conv_transpose") else
-              conv_spec if op.startswith("conv") else pool_spec)
+              conv_spec if op.startswith("conv") else
+              adaptive_pool_spec if op.startswith("adaptive") else pool_spec)
     return [INPUT_IS_ARRAY] + family.RULES_BY_RANK[rank_of(op)]
 
 

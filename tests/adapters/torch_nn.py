@@ -124,3 +124,35 @@ def avg_pool2d(input, kernel_size, stride=None, padding=0, ceil_mode=False, coun
 def avg_pool3d(input, kernel_size, stride=None, padding=0, ceil_mode=False, count_include_pad=True,
                divisor_override=None):
     return _avg_pool(3, input, kernel_size, stride, padding, ceil_mode, count_include_pad, divisor_override)
+
+
+def _adaptive_pool(module_name, input, *arguments):
+    # nn.AdaptiveAvgPoolNd(output_size), nn.AdaptiveMaxPoolNd(output_size, return_indices).
+    module = getattr(torch.nn, module_name)(*arguments)
+    with torch.no_grad():
+        result = module(_tensor(input))
+    return tuple(r.numpy() for r in result) if isinstance(result, tuple) else result.numpy()
+
+
+def adaptive_avg_pool1d(input, output_size):
+    return _adaptive_pool("AdaptiveAvgPool1d", input, output_size)
+
+
+def adaptive_avg_pool2d(input, output_size):
+    return _adaptive_pool("AdaptiveAvgPool2d", input, output_size)
+
+
+def adaptive_avg_pool3d(input, output_size):
+    return _adaptive_pool("AdaptiveAvgPool3d", input, output_size)
+
+
+def adaptive_max_pool1d(input, output_size, return_indices=False):
+    return _adaptive_pool("AdaptiveMaxPool1d", input, output_size, return_indices)
+
+
+def adaptive_max_pool2d(input, output_size, return_indices=False):
+    return _adaptive_pool("AdaptiveMaxPool2d", input, output_size, return_indices)
+
+
+def adaptive_max_pool3d(input, output_size, return_indices=False):
+    return _adaptive_pool("AdaptiveMaxPool3d", input, output_size, return_indices)

@@ -1,0 +1,55 @@
+"""The result check of the pools beyond max/avg pooling (adaptive, unpool, LP, fractional): the
+values, and the indices where the call returns them, against the reference's.
+
+tests/checks.py's ``check_result`` serves the operators it knows; these operators' tolerances
+come from their own terms: an adaptive average is a sum over its window divided by the window's
+size (spec/tolerance.py's sum model, n the largest window), max-like results and indices are
+exact.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+import reference
+from spec.adaptive_pool import AdaptivePoolCall
+from spec.shapes import adaptive_window
+from spec.tolerance import ACCUMULATOR, sum_tolerance
+
+from .compare import Mismatch, assert_matches
+
+
+def _largest_adaptive_window(call) -> int:
+    spec_call = AdaptivePoolCall.of(call["input"], call["output_size"], op=call.op)
+    largest = 1
+    for n, m in zip(spec_call.input_size, spec_call.pooled_size):
+        widths = [end - start for start, end in (adaptive_window(i, n, m) for i in range(m))]
+        largest *= max(widths, default=1)
+    return largest
+
+
+def bound(call, expected) -> np.ndarray | None:
+    """Per-element tolerance of a float result, None (exact) for max-like results. The sum of
+    |terms| over the divisor is the operator run by the reference on |input| in float64."""
+    if call["input"].dtype.kind != "f" or not call.op.startswith("adaptive_avg"):
+        return None
+    absolute = dict(call.kwargs, input=np.abs(call["input"]).astype(np.float64))
+    abs_mean = getattr(reference, call.op)(**absolute)
+    result = np.abs(expected).astype(np.float64) if call["input"].dtype.name in ACCUMULATOR else None
+    # adaptive_avg_pool3d sums float16 and bfloat16 in the dtype itself (spec/tolerance.py).
+    wider = {"accumulator": None} if call.op == "adaptive_avg_pool3d" else {}
+    return sum_tolerance(abs_mean, _largest_adaptive_window(call), call["input"].dtype.name, result, **wider)
+
+
+def check_result(function, call) -> None:
+    """``function``'s result for ``call`` has the reference's type, shape, dtype and values (and
+    indices, exactly, where the call returns them)."""
+    expected, got = call.run(getattr(reference, call.op)), call.run(function)
+    if isinstance(expected, tuple):
+        if not (isinstance(got, tuple) and len(got) == 2):
+            raise Mismatch("type", f"expected (values, indices), got {type(got).__name__}\n\n"
+                                   f"minimal failing call:\n{call.python()}")
+        assert_matches(got[0], expected[0], call, bound(call, expected[0]), what="values")
+        assert_matches(got[1], expected[1], call, what="indices")
+    else:
+        assert_matches(got, expected, call, bound(call, expected))
