@@ -122,4 +122,22 @@ BEHAVIOURS = [
               "spatial dimensions, which skips the adaptive kernel's checks: an empty input gives NaN, a "
               "batched C = 0 passes in 3-D too, and complex dtypes are accepted. The reference keeps the "
               "rules (non_empty_input, non_empty_channels, supported_dtype) for every output size."),
+    Behaviour("max_unpool_duplicate_indices_race", "max_unpool2d",
+              "Where several input elements carry the same index, torch writes them from several threads: "
+              "with one thread the last in row-major order stays, with more any of them may (it varies from "
+              "run to run). Overlapping max-pooling windows give such indices. The reference keeps the last; "
+              "the tests accept any of the candidates there and exact values everywhere else."),
+    Behaviour("max_unpool_zero_kernel_or_stride_accepted", "max_unpool2d",
+              "max_unpool1d and max_unpool2d accept kernel_size=0 and stride=0 (or negative): the output "
+              "size is the formula's (n - 1) s - 2p + k whatever it gives, and only the index check can "
+              "object; max_unpool3d checks the stride (the positive_kernel and positive_stride rules)."),
+    Behaviour("max_unpool_negative_padding_enlarges", "max_unpool2d",
+              "A negative padding is accepted by every max_unpool and adds 2|p| to the output size (the "
+              "non_negative_padding rule)."),
+    Behaviour("max_unpool_empty_output_skips_index_check", "max_unpool2d",
+              "A padding that makes the output empty (p = k / 2 with one window, or more) gives an empty "
+              "result without checking any index (the output_not_empty rule)."),
+    Behaviour("max_unpool_stride_longer_than_rank_ignored", "max_unpool2d",
+              "max_unpool1d and max_unpool2d read only the first rank entries of a longer stride or padding "
+              "sequence; max_unpool3d rejects it (the parameter_form rule)."),
 ]

@@ -156,3 +156,21 @@ def adaptive_max_pool2d(input, output_size, return_indices=False):
 
 def adaptive_max_pool3d(input, output_size, return_indices=False):
     return _adaptive_pool("AdaptiveMaxPool3d", input, output_size, return_indices)
+
+
+def _max_unpool(rank, input, indices, kernel_size, stride, padding, output_size):
+    module = getattr(torch.nn, f"MaxUnpool{rank}d")(kernel_size, stride, padding)
+    with torch.no_grad():
+        return module(_tensor(input), _tensor(indices), output_size=output_size).numpy()
+
+
+def max_unpool1d(input, indices, kernel_size, stride=None, padding=0, output_size=None):
+    return _max_unpool(1, input, indices, kernel_size, stride, padding, output_size)
+
+
+def max_unpool2d(input, indices, kernel_size, stride=None, padding=0, output_size=None):
+    return _max_unpool(2, input, indices, kernel_size, stride, padding, output_size)
+
+
+def max_unpool3d(input, indices, kernel_size, stride=None, padding=0, output_size=None):
+    return _max_unpool(3, input, indices, kernel_size, stride, padding, output_size)
