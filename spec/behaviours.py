@@ -140,4 +140,23 @@ BEHAVIOURS = [
     Behaviour("max_unpool_stride_longer_than_rank_ignored", "max_unpool2d",
               "max_unpool1d and max_unpool2d read only the first rank entries of a longer stride or padding "
               "sequence; max_unpool3d rejects it (the parameter_form rule)."),
+    Behaviour("lp_pool_ceil_window_scaled_to_kernel", "lp_pool2d",
+              "lp_pool computes K * avg_pool(x^p) with count_include_pad and no padding, so a ceil-mode "
+              "window that runs past the input has its sum of powers scaled by K / D (D its taps inside): "
+              "an all-ones 3x3 input pooled with p = 1, kernel 2 and ceil_mode gives 4 in the corner, "
+              "where one element lies."),
+    Behaviour("lp_pool_negative_sum_gives_nan", "lp_pool2d",
+              "With an odd p a window whose sum of powers is negative gives NaN (no real root is taken), "
+              "and with a fractional p any negative input gives NaN; p = 1 is the plain (signed) sum."),
+    Behaviour("lp_pool_infinite_norm_is_max_of_magnitudes", "lp_pool2d",
+              "norm_type = inf is max pooling of |x|, and norm_type = -inf the smallest |x| of each window."),
+    Behaviour("lp_pool_bool_norm_type", "lp_pool2d",
+              "norm_type=True is read as 1 (the plain sum); the reference rejects a bool (parameter_form)."),
+    Behaviour("lp_pool_negative_norm_type", "lp_pool2d",
+              "A negative norm_type is accepted: the -|p|-th power mean, in which a zero input gives "
+              "inf and its window 0; norm_type = 0 raises ZeroDivisionError (positive_norm_type)."),
+    Behaviour("lp_pool_int64_truncates", "lp_pool2d",
+              "lp_pool takes int64: x^p wraps in int64, the average truncates toward zero before it is "
+              "scaled by K, and the root gives float32: [3, 4] with p = 1 and kernel 2 gives 6, not 7 "
+              "(supported_dtype)."),
 ]

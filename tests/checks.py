@@ -7,6 +7,7 @@ import numpy as np
 import reference
 from spec import adaptive_pool as adaptive_pool_spec
 from spec import conv as conv_spec
+from spec import lp_pool as lp_pool_spec
 from spec import pool as pool_spec
 from spec import unpool as unpool_spec
 from spec import conv_transpose as conv_transpose_spec
@@ -23,7 +24,8 @@ def rules_of(op: str) -> list:
     family = (conv_transpose_spec if op.startswith("conv_transpose") else
               conv_spec if op.startswith("conv") else
               adaptive_pool_spec if op.startswith("adaptive") else
-              unpool_spec if op.startswith("max_unpool") else pool_spec)
+              unpool_spec if op.startswith("max_unpool") else
+              lp_pool_spec if op.startswith("lp_pool") else pool_spec)
     return [INPUT_IS_ARRAY] + family.RULES_BY_RANK[rank_of(op)]
 
 

@@ -3,18 +3,22 @@ values, and the indices where the call returns them, against the reference's.
 
 tests/checks.py's ``check_result`` serves the operators it knows; these operators' tolerances
 come from their own terms: an adaptive average is a sum over its window divided by the window's
-size (spec/tolerance.py's sum model, n the largest window), max-like results and indices are
-exact.
+size (spec/tolerance.py's sum model, n the largest window), LP pooling a root of a scaled sum of
+powers (spec/tolerance.py's LP model); max-like results and indices are exact.
 """
 
 from __future__ import annotations
 
+import math
+
 import numpy as np
 
 import reference
+from reference.lp_pool import scaled_power_sums
 from spec.adaptive_pool import AdaptivePoolCall
+from spec.lp_pool import LpPoolCall
 from spec.shapes import adaptive_window
-from spec.tolerance import ACCUMULATOR, sum_tolerance
+from spec.tolerance import ACCUMULATOR, power_mean_tolerance, sum_tolerance
 
 from .compare import Mismatch, assert_matches
 
@@ -66,12 +70,29 @@ def _check_unpool(got, expected, call) -> None:
     assert_matches(got, expected, call)
 
 
+def _check_lp(got, expected, call) -> None:
+    """Within spec/tolerance.py's LP model: where Z's sign is uncertain, NaN or a small result."""
+    spec_call = LpPoolCall.of(**call.kwargs, rank=int(call.op[-2]))
+    if spec_call.is_infinite:
+        return assert_matches(got, expected, call)
+    z = scaled_power_sums(spec_call, call["input"])
+    abs_z = scaled_power_sums(spec_call, np.abs(call["input"]))
+    tolerance, uncertain = power_mean_tolerance(z, abs_z, math.prod(spec_call.kernel), call["input"].dtype.name,
+                                                1.0 / spec_call.norm_type)
+    if isinstance(got, np.ndarray) and got.shape == expected.shape and got.dtype == expected.dtype:
+        small = uncertain & (np.isnan(got) | (np.abs(got.astype(np.float64)) <= tolerance))
+        expected = np.where(small, got, expected)  # either answer is correct there
+    assert_matches(got, expected, call, np.where(np.isfinite(tolerance), tolerance, np.inf))
+
+
 def check_result(function, call) -> None:
     """``function``'s result for ``call`` has the reference's type, shape, dtype and values (and
     indices, exactly, where the call returns them)."""
     expected, got = call.run(getattr(reference, call.op)), call.run(function)
     if call.op.startswith("max_unpool"):
         return _check_unpool(got, expected, call)
+    if call.op.startswith("lp_pool"):
+        return _check_lp(got, expected, call)
     if isinstance(expected, tuple):
         if not (isinstance(got, tuple) and len(got) == 2):
             raise Mismatch("type", f"expected (values, indices), got {type(got).__name__}\n\n"
