@@ -10,6 +10,7 @@ from .adaptive_pool import (adaptive_avg_pool1d, adaptive_avg_pool2d, adaptive_a
                             adaptive_max_pool2d, adaptive_max_pool3d)
 from .conv import conv1d, conv2d, conv3d
 from .conv_transpose import conv_transpose1d, conv_transpose2d, conv_transpose3d
+from .fractional_pool import fractional_max_pool2d, fractional_max_pool3d
 from .lp_pool import lp_pool1d, lp_pool2d, lp_pool3d
 from .pool import avg_pool1d, avg_pool2d, avg_pool3d, max_pool1d, max_pool2d, max_pool3d
 from .unpool import max_unpool1d, max_unpool2d, max_unpool3d
@@ -18,6 +19,6 @@ __all__ = [
     "adaptive_avg_pool1d", "adaptive_avg_pool2d", "adaptive_avg_pool3d", "adaptive_max_pool1d",
     "adaptive_max_pool2d", "adaptive_max_pool3d",
     "avg_pool1d", "avg_pool2d", "avg_pool3d", "conv1d", "conv2d", "conv3d", "conv_transpose1d",
-    "conv_transpose2d", "conv_transpose3d", "lp_pool1d", "lp_pool2d", "lp_pool3d", "max_pool1d", "max_pool2d", "max_pool3d",
+    "conv_transpose2d", "conv_transpose3d", "fractional_max_pool2d", "fractional_max_pool3d", "lp_pool1d", "lp_pool2d", "lp_pool3d", "max_pool1d", "max_pool2d", "max_pool3d",
     "max_unpool1d", "max_unpool2d", "max_unpool3d",
 ]

@@ -159,4 +159,19 @@ BEHAVIOURS = [
               "lp_pool takes int64: x^p wraps in int64, the average truncates toward zero before it is "
               "scaled by K, and the root gives float32: [3, 4] with p = 1 and kernel 2 gives 6, not 7 "
               "(supported_dtype)."),
+    Behaviour("fractional_samples_order", "fractional_max_pool2d",
+              "fractional_max_pool2d reads each (sample, channel)'s two random samples as (columns, rows), "
+              "the reverse of the (H, W) order of every other parameter; fractional_max_pool3d reads its "
+              "three as (depth, rows, columns)."),
+    Behaviour("fractional_max_pool_zero_kernel", "fractional_max_pool2d",
+              "fractional_max_pool2d accepts kernel_size=0: every window is empty, so every output is "
+              "-inf, with the window's start as its index; fractional_max_pool3d raises (the "
+              "positive_kernel rule)."),
+    Behaviour("fractional_extra_samples_unused", "fractional_max_pool2d",
+              "_random_samples may have more rows than the input has samples (N' >= N); the extra ones "
+              "are ignored. Unbatched input still needs 3-D samples, (N', C, 2)."),
+    Behaviour("fractional_max_pool3d_strict_fit", "fractional_max_pool3d",
+              "fractional_max_pool3d wants output size + kernel size - 1 strictly below the input size, "
+              "where fractional_max_pool2d allows equality: the 3-D pool refuses output n - k + 1 (with "
+              "k = 1, an output as large as the input) that the 2-D pool takes (the windows_fit rule)."),
 ]

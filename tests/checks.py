@@ -7,6 +7,7 @@ import numpy as np
 import reference
 from spec import adaptive_pool as adaptive_pool_spec
 from spec import conv as conv_spec
+from spec import fractional_pool as fractional_pool_spec
 from spec import lp_pool as lp_pool_spec
 from spec import pool as pool_spec
 from spec import unpool as unpool_spec
@@ -25,7 +26,8 @@ def rules_of(op: str) -> list:
               conv_spec if op.startswith("conv") else
               adaptive_pool_spec if op.startswith("adaptive") else
               unpool_spec if op.startswith("max_unpool") else
-              lp_pool_spec if op.startswith("lp_pool") else pool_spec)
+              lp_pool_spec if op.startswith("lp_pool") else
+              fractional_pool_spec if op.startswith("fractional") else pool_spec)
     return [INPUT_IS_ARRAY] + family.RULES_BY_RANK[rank_of(op)]
 
 

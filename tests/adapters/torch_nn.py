@@ -192,3 +192,22 @@ def lp_pool2d(input, norm_type, kernel_size, stride=None, ceil_mode=False):
 
 def lp_pool3d(input, norm_type, kernel_size, stride=None, ceil_mode=False):
     return _lp_pool(3, input, norm_type, kernel_size, stride, ceil_mode)
+
+
+def _fractional_max_pool(rank, input, kernel_size, output_size, output_ratio, return_indices, _random_samples):
+    # The module takes the samples at construction; with them given, the call is deterministic.
+    module = getattr(torch.nn, f"FractionalMaxPool{rank}d")(
+        kernel_size, output_size, output_ratio, return_indices, _random_samples=_tensor(_random_samples))
+    with torch.no_grad():
+        result = module(_tensor(input))
+    return tuple(r.numpy() for r in result) if return_indices else result.numpy()
+
+
+def fractional_max_pool2d(input, kernel_size, output_size=None, output_ratio=None, return_indices=False,
+                          _random_samples=None):
+    return _fractional_max_pool(2, input, kernel_size, output_size, output_ratio, return_indices, _random_samples)
+
+
+def fractional_max_pool3d(input, kernel_size, output_size=None, output_ratio=None, return_indices=False,
+                          _random_samples=None):
+    return _fractional_max_pool(3, input, kernel_size, output_size, output_ratio, return_indices, _random_samples)
