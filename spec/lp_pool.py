@@ -94,7 +94,8 @@ def _rules(rank: int) -> list[Rule]:
              torch=("raises for complex dtypes (and float16 in 3-D); integer and bool inputs are accepted: "
                     "nn.LPPoolNd passes float(norm_type), whose power promotes them to float32, while "
                     "F.lp_pool with an int norm_type keeps int64, where x^p wraps and the average truncates "
-                    "(lp_pool_int64_truncates)")),
+                    "(lp_pool_int64_truncates); an infinite norm_type is max pooling of |x|, which takes "
+                    "complex (|x| is real) and integer inputs, and float16 in 3-D")),
     ] + ([
         Rule("lp_pool3d_input_at_least_kernel",
              "lp_pool3d: every input size (D, H, W) must be at least the kernel size, even in ceil mode "
