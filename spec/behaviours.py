@@ -124,4 +124,79 @@ BEHAVIOURS = [
               "above 1 and there is padding: conv_transpose2d of a (1, 1, 2, 2) input with a 1x1 kernel, "
               "stride (1, 2), padding (0, 1), dilation 2. The float32 call and the forward are fine; the "
               "suite never hands torch such a backward call."),
+    Behaviour("adaptive_max_nan_gives_last_nan_index", "adaptive_max_pool2d",
+              "Adaptive max pooling, in every rank, gives NaN for a window holding NaN, with the index of "
+              "its last NaN in row-major order (torch scans from -inf and lets a NaN replace the maximum)."),
+    Behaviour("adaptive_output_size_zero_gives_empty_output", "adaptive_avg_pool2d",
+              "output_size=0 is accepted by every adaptive pool and gives an empty output; only a "
+              "negative size raises."),
+    Behaviour("adaptive_avg_accepts_zero_channels", "adaptive_avg_pool2d",
+              "adaptive_avg_pool1d and adaptive_avg_pool2d accept a batched input with C = 0, while "
+              "adaptive max pooling and adaptive_avg_pool3d reject it; every adaptive pool accepts an "
+              "unbatched input with C = 0 (the non_empty_channels rule)."),
+    Behaviour("adaptive_output_size_takes_bool_entries", "adaptive_avg_pool2d",
+              "A bool inside output_size is read as an int, (3, True) as (3, 1), though output_size=True "
+              "itself raises; the reference rejects both (the parameter_form rule)."),
+    Behaviour("adaptive_avg_pool3d_half_precision_sums_in_half", "adaptive_avg_pool3d",
+              "adaptive_avg_pool3d sums float16 and bfloat16 windows in float16 (bfloat16) and divides by "
+              "the window's depth, height and width one at a time, unlike adaptive_avg_pool1d/2d, which "
+              "sum in float32; an output_size of all ones is the exception (torch takes the mean then, "
+              "in float32)."),
+    Behaviour("adaptive_avg_global_is_mean", "adaptive_avg_pool2d",
+              "An adaptive average to output size 1 in every dimension is computed as a mean over the "
+              "spatial dimensions, which skips the adaptive kernel's checks: an empty input gives NaN, a "
+              "batched C = 0 passes in 3-D too, and complex dtypes are accepted. The reference keeps the "
+              "rules (non_empty_input, non_empty_channels, supported_dtype) for every output size."),
+    Behaviour("max_unpool_duplicate_indices_race", "max_unpool2d",
+              "Where several input elements carry the same index, torch writes them from several threads: "
+              "with one thread the last in row-major order stays, with more any of them may (it varies from "
+              "run to run). Overlapping max-pooling windows give such indices. The reference keeps the last; "
+              "the tests accept any of the candidates there and exact values everywhere else."),
+    Behaviour("max_unpool_zero_kernel_or_stride_accepted", "max_unpool2d",
+              "max_unpool1d and max_unpool2d accept kernel_size=0 and stride=0 (or negative): the output "
+              "size is the formula's (n - 1) s - 2p + k whatever it gives, and only the index check can "
+              "object; max_unpool3d checks the stride (the positive_kernel and positive_stride rules)."),
+    Behaviour("max_unpool_negative_padding_enlarges", "max_unpool2d",
+              "A negative padding is accepted by every max_unpool and adds 2|p| to the output size (the "
+              "non_negative_padding rule)."),
+    Behaviour("max_unpool_empty_output_skips_index_check", "max_unpool2d",
+              "A padding that makes the output empty (p = k / 2 with one window, or more) gives an empty "
+              "result without checking any index (the output_not_empty rule)."),
+    Behaviour("max_unpool_stride_longer_than_rank_ignored", "max_unpool2d",
+              "max_unpool1d and max_unpool2d read only the first rank entries of a longer stride or padding "
+              "sequence; max_unpool3d rejects it (the parameter_form rule)."),
+    Behaviour("lp_pool_ceil_window_scaled_to_kernel", "lp_pool2d",
+              "lp_pool computes K * avg_pool(x^p) with count_include_pad and no padding, so a ceil-mode "
+              "window that runs past the input has its sum of powers scaled by K / D (D its taps inside): "
+              "an all-ones 3x3 input pooled with p = 1, kernel 2 and ceil_mode gives 4 in the corner, "
+              "where one element lies."),
+    Behaviour("lp_pool_negative_sum_gives_nan", "lp_pool2d",
+              "With an odd p a window whose sum of powers is negative gives NaN (no real root is taken), "
+              "and with a fractional p any negative input gives NaN; p = 1 is the plain (signed) sum."),
+    Behaviour("lp_pool_infinite_norm_is_max_of_magnitudes", "lp_pool2d",
+              "norm_type = inf is max pooling of |x|, and norm_type = -inf the smallest |x| of each window."),
+    Behaviour("lp_pool_bool_norm_type", "lp_pool2d",
+              "norm_type=True is read as 1 (the plain sum); the reference rejects a bool (parameter_form)."),
+    Behaviour("lp_pool_negative_norm_type", "lp_pool2d",
+              "A negative norm_type is accepted: the -|p|-th power mean, in which a zero input gives "
+              "inf and its window 0; norm_type = 0 raises ZeroDivisionError (positive_norm_type)."),
+    Behaviour("lp_pool_int64_truncates", "lp_pool2d",
+              "lp_pool takes int64: x^p wraps in int64, the average truncates toward zero before it is "
+              "scaled by K, and the root gives float32: [3, 4] with p = 1 and kernel 2 gives 6, not 7 "
+              "(supported_dtype)."),
+    Behaviour("fractional_samples_order", "fractional_max_pool2d",
+              "fractional_max_pool2d reads each (sample, channel)'s two random samples as (columns, rows), "
+              "the reverse of the (H, W) order of every other parameter; fractional_max_pool3d reads its "
+              "three as (depth, rows, columns)."),
+    Behaviour("fractional_max_pool_zero_kernel", "fractional_max_pool2d",
+              "fractional_max_pool2d accepts kernel_size=0: every window is empty, so every output is "
+              "-inf, with the window's start as its index; fractional_max_pool3d raises (the "
+              "positive_kernel rule)."),
+    Behaviour("fractional_extra_samples_unused", "fractional_max_pool2d",
+              "_random_samples may have more rows than the input has samples (N' >= N); the extra ones "
+              "are ignored. Unbatched input still needs 3-D samples, (N', C, 2)."),
+    Behaviour("fractional_max_pool3d_strict_fit", "fractional_max_pool3d",
+              "fractional_max_pool3d wants output size + kernel size - 1 strictly below the input size, "
+              "where fractional_max_pool2d allows equality: the 3-D pool refuses output n - k + 1 (with "
+              "k = 1, an output as large as the input) that the 2-D pool takes (the windows_fit rule)."),
 ]

@@ -118,3 +118,30 @@ def pool_output_size(size, kernel, stride=None, padding=0, dilation=1, ceil_mode
     rounded_up = sp.ceiling(sp.sympify(span) / stride) + 1
     starts_in_right_padding = (rounded_up - 1) * stride >= size + padding
     return _concrete(sp.Piecewise((rounded_up - 1, starts_in_right_padding), (rounded_up, True)))
+
+
+def adaptive_window(index, size, output_size):
+    """The input elements [start, end) that adaptive pooling's output element ``index`` reads,
+    along one dimension of ``size`` elements pooled to ``output_size``.
+
+    Notes
+    -----
+    .. math:: start_i = \\left\\lfloor \\frac{i\\,n}{m} \\right\\rfloor, \\qquad
+              end_i = \\left\\lceil \\frac{(i + 1)\\,n}{m} \\right\\rceil
+
+    Where m divides n every window has n / m elements and they tile the input. Otherwise the
+    windows are unequal (floor and ceiling widen some by one) and neighbours overlap; with m > n
+    consecutive outputs read the same elements. Every window holds at least one element, the first
+    starts at 0 and the last ends at n.
+
+    Examples
+    --------
+    >>> [adaptive_window(i, 7, 3) for i in range(3)]  # 7 elements to 3: widths 3, 3, 3, overlapping
+    [(0, 3), (2, 5), (4, 7)]
+    >>> [adaptive_window(i, 2, 3) for i in range(3)]  # m > n: the middle window reads both
+    [(0, 1), (0, 2), (1, 2)]
+    """
+    if all(isinstance(v, int) for v in (index, size, output_size)):  # the reference's path: no sympy
+        return index * size // output_size, -(-(index + 1) * size // output_size)
+    return (_concrete(sp.floor(sp.sympify(index) * size / output_size)),
+            _concrete(sp.ceiling(sp.sympify(index + 1) * size / output_size)))

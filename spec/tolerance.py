@@ -60,6 +60,26 @@ float16 gradients with float16 additions, average pooling adds float16 shares: s
 pool_backward_half_precision_sums_in_half), so every gradient, float16 included, is held to the
 real-dtype bound for a sum formed in its own dtype (``accumulator=None``).
 
+Adaptive average pooling is average pooling with a window of its own per output element: n is
+the largest window's size. adaptive_avg_pool3d is the exception among the half-precision ones: its
+CPU kernel sums float16 and bfloat16 in the dtype itself and divides by the window's three sizes
+one after the other (spec/behaviours.py, adaptive_avg_pool3d_half_precision_sums_in_half), n - 1
+additions and three divisions, which with the reference's two roundings stay within the real-dtype
+bound gamma_{n + 4} A: ``accumulator=None``.
+
+LP pooling (lp_pool1d/2d/3d) is no plain sum: out = Z^q with q = 1/p and Z = (K / D) sum x_j^p.
+Let A = (K / D) sum |x_j|^p. torch forms each power (within 2u of |x_j|^p: two roundings), sums
+(n - 1 more), divides by D and multiplies by K (two more): its Z' is within
+E = gamma_{n + 4} A + (n + 4) tiny of Z, the real-dtype sum bound over A (in float16 the power,
+the product by K and the root are float16 operations, so no wider accumulator is assumed). The
+root then moves the error: for Z, Z' >= 0 and 0 < q <= 1, t -> t^q is q-Hoelder,
+|Z'^q - Z^q| <= min(E^q, q (Z - E)^(q - 1) E) (the second where Z > E); for q > 1 it is at most
+q (Z + E)^(q - 1) E; for q = 1 (p = 1) it is E, whatever the sign. The root itself rounds (2u),
+its exponent 1/p is rounded to the dtype (u |q ln Z| relative) and the reference rounds once (u):
+the bound used is that propagated error plus (3u + u |q ln(Z + E)|) (Z + E)^q.
+Where |Z| <= E the sign of Z' is not known (odd p with negative inputs): a real result
+(at most (2E)^q) and NaN are both correct there. +-inf norms are max pooling: exact.
+
 The model is tight enough that float64 arithmetic done in float32 exceeds it by a factor of
 about 2^29, and float32 done in float16 by about 2^13. It does not cover Winograd or FFT
 convolution, whose error bounds are larger; torch uses neither on CPU for the sizes drawn here.
@@ -107,3 +127,27 @@ def sum_tolerance(abs_sum, n_terms: int, dtype: str, result=None, accumulator=_W
         return 2 * u * (abs(result) + accumulated + tiny) / (1 - u) + 2 * accumulated + 2 * tiny
     factor = 6 if dtype.startswith("complex") else 1
     return factor * (gamma(m, u) * abs_sum + m * tiny)
+
+
+def power_mean_tolerance(z, abs_z, n_terms: int, dtype: str, q: float):
+    """Largest |implementation - reference| for LP pooling's Z^q (see the module docstring), from
+    the reference's Z and A = ``abs_z`` (float64 arrays) and q = 1/p. Returns the bound and the
+    mask of elements whose sign is uncertain (|Z| <= E), where NaN or a result of at most
+    (2E)^q is correct. Works element-wise on arrays."""
+    import numpy as np
+
+    u = UNIT_ROUNDOFF[dtype]
+    error = sum_tolerance(abs_z, n_terms, dtype, accumulator=None)
+    uncertain = (np.abs(z) <= error) & (abs_z > z)  # only a sum with negative terms can change sign
+    with np.errstate(invalid="ignore", divide="ignore", over="ignore"):
+        top = np.abs(z) + error
+        if q == 1:
+            moved = error
+        elif q < 1:
+            below = np.maximum(np.abs(z) - error, 0)
+            moved = np.where(below > 0, np.minimum(error ** q, q * below ** (q - 1) * error), error ** q)
+        else:
+            moved = q * top ** (q - 1) * error
+        rounding = (3 * u + u * np.abs(q * np.log(np.where(top > 0, top, 1)))) * top ** q
+        bound = np.where(uncertain, (2 * error) ** q * (1 + 4 * u), moved + rounding)
+    return bound, uncertain

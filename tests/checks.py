@@ -5,8 +5,12 @@ from __future__ import annotations
 import numpy as np
 
 import reference
+from spec import adaptive_pool as adaptive_pool_spec
 from spec import conv as conv_spec
+from spec import fractional_pool as fractional_pool_spec
+from spec import lp_pool as lp_pool_spec
 from spec import pool as pool_spec
+from spec import unpool as unpool_spec
 from spec import conv_transpose as conv_transpose_spec
 from spec.params import rank_of
 from spec.rules import INPUT_IS_ARRAY, SpecViolation, rule_named
@@ -21,7 +25,11 @@ from .strategies import family as family_strategies
 def rules_of(op: str) -> list:
     """The validity rules of ``op`` (any rank), with input_is_array, which guards them all."""
     family = (conv_transpose_spec if op.startswith("conv_transpose") else
-              conv_spec if op.startswith("conv") else pool_spec)
+              conv_spec if op.startswith("conv") else
+              adaptive_pool_spec if op.startswith("adaptive") else
+              unpool_spec if op.startswith("max_unpool") else
+              lp_pool_spec if op.startswith("lp_pool") else
+              fractional_pool_spec if op.startswith("fractional") else pool_spec)
     return [INPUT_IS_ARRAY] + family.RULES_BY_RANK[rank_of(op)]
 
 

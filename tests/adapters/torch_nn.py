@@ -240,3 +240,88 @@ def avg_pool2d_backward(grad_output, input, kernel_size, **options):
 
 def avg_pool3d_backward(grad_output, input, kernel_size, **options):
     return _backward("avg_pool3d", grad_output, input=input, kernel_size=kernel_size, **options)
+def _adaptive_pool(module_name, input, *arguments):
+    # nn.AdaptiveAvgPoolNd(output_size), nn.AdaptiveMaxPoolNd(output_size, return_indices).
+    module = getattr(torch.nn, module_name)(*arguments)
+    with torch.no_grad():
+        result = module(_tensor(input))
+    return tuple(r.numpy() for r in result) if isinstance(result, tuple) else result.numpy()
+
+
+def adaptive_avg_pool1d(input, output_size):
+    return _adaptive_pool("AdaptiveAvgPool1d", input, output_size)
+
+
+def adaptive_avg_pool2d(input, output_size):
+    return _adaptive_pool("AdaptiveAvgPool2d", input, output_size)
+
+
+def adaptive_avg_pool3d(input, output_size):
+    return _adaptive_pool("AdaptiveAvgPool3d", input, output_size)
+
+
+def adaptive_max_pool1d(input, output_size, return_indices=False):
+    return _adaptive_pool("AdaptiveMaxPool1d", input, output_size, return_indices)
+
+
+def adaptive_max_pool2d(input, output_size, return_indices=False):
+    return _adaptive_pool("AdaptiveMaxPool2d", input, output_size, return_indices)
+
+
+def adaptive_max_pool3d(input, output_size, return_indices=False):
+    return _adaptive_pool("AdaptiveMaxPool3d", input, output_size, return_indices)
+
+
+def _max_unpool(rank, input, indices, kernel_size, stride, padding, output_size):
+    module = getattr(torch.nn, f"MaxUnpool{rank}d")(kernel_size, stride, padding)
+    with torch.no_grad():
+        return module(_tensor(input), _tensor(indices), output_size=output_size).numpy()
+
+
+def max_unpool1d(input, indices, kernel_size, stride=None, padding=0, output_size=None):
+    return _max_unpool(1, input, indices, kernel_size, stride, padding, output_size)
+
+
+def max_unpool2d(input, indices, kernel_size, stride=None, padding=0, output_size=None):
+    return _max_unpool(2, input, indices, kernel_size, stride, padding, output_size)
+
+
+def max_unpool3d(input, indices, kernel_size, stride=None, padding=0, output_size=None):
+    return _max_unpool(3, input, indices, kernel_size, stride, padding, output_size)
+
+
+def _lp_pool(rank, input, norm_type, kernel_size, stride, ceil_mode):
+    module = getattr(torch.nn, f"LPPool{rank}d")(norm_type, kernel_size, stride, ceil_mode)
+    with torch.no_grad():
+        return module(_tensor(input)).numpy()
+
+
+def lp_pool1d(input, norm_type, kernel_size, stride=None, ceil_mode=False):
+    return _lp_pool(1, input, norm_type, kernel_size, stride, ceil_mode)
+
+
+def lp_pool2d(input, norm_type, kernel_size, stride=None, ceil_mode=False):
+    return _lp_pool(2, input, norm_type, kernel_size, stride, ceil_mode)
+
+
+def lp_pool3d(input, norm_type, kernel_size, stride=None, ceil_mode=False):
+    return _lp_pool(3, input, norm_type, kernel_size, stride, ceil_mode)
+
+
+def _fractional_max_pool(rank, input, kernel_size, output_size, output_ratio, return_indices, _random_samples):
+    # The module takes the samples at construction; with them given, the call is deterministic.
+    module = getattr(torch.nn, f"FractionalMaxPool{rank}d")(
+        kernel_size, output_size, output_ratio, return_indices, _random_samples=_tensor(_random_samples))
+    with torch.no_grad():
+        result = module(_tensor(input))
+    return tuple(r.numpy() for r in result) if return_indices else result.numpy()
+
+
+def fractional_max_pool2d(input, kernel_size, output_size=None, output_ratio=None, return_indices=False,
+                          _random_samples=None):
+    return _fractional_max_pool(2, input, kernel_size, output_size, output_ratio, return_indices, _random_samples)
+
+
+def fractional_max_pool3d(input, kernel_size, output_size=None, output_ratio=None, return_indices=False,
+                          _random_samples=None):
+    return _fractional_max_pool(3, input, kernel_size, output_size, output_ratio, return_indices, _random_samples)
