@@ -23,7 +23,7 @@ import explain
 import figures
 import zh_spec
 from maths import fragment, instantiated, mathml, sub
-from specs import CONV_RULES, POOL_RULES, Conv2dCall, Pool2dCall
+from specs import CONV_RULES, DIM_NAMES, POOL_RULES, ConvCall, PoolCall, rank_of
 from text import LANGUAGES, PREFIX, t
 
 PRINT_OPTIONS = dict(threshold=200, linewidth=100)
@@ -31,10 +31,11 @@ SMALL_INPUT = 1024  # elements: examples this small are computed in full for the
 
 
 def _call_of(example, arrays):
-    if example.operator == "conv2d":
-        return Conv2dCall.of(**arrays, **example.params)
-    factory = Pool2dCall.max if example.operator == "max_pool2d" else Pool2dCall.avg
-    return factory(arrays["input"], **example.params)
+    rank = rank_of(example.operator)
+    if example.operator.startswith("conv"):
+        return ConvCall.of(**arrays, **example.params, rank=rank)
+    factory = PoolCall.max if example.operator.startswith("max") else PoolCall.avg
+    return factory(arrays["input"], **example.params, rank=rank)
 
 
 def computed_output(example) -> np.ndarray:
@@ -92,9 +93,9 @@ def _side_by_side(example) -> str:
 
 def _size_formulas(example, call) -> str:
     lines = []
-    for dim, label in enumerate("HW"):
+    for dim, label in enumerate(DIM_NAMES[call.spatial_dims]):
         lhs = sub(label, "out")
-        if example.operator == "conv2d":
+        if example.operator.startswith("conv"):
             before, after = call.paddings[dim]
             expr = conv_output_size(n, k, s, p, d) if before == after else \
                 sp.floor((n + sp.Symbol("p_l") + sp.Symbol("p_r") - d * (k - 1) - 1) / s) + 1
@@ -126,6 +127,29 @@ def _input_row(name, a, value, lang) -> str:
     return f"| `{name}` | {t(lang, 'shape_of', shape=tuple(a.shape), dtype=a.dtype)} |"
 
 
+def window_words(lang) -> dict:
+    return {"padded_input": t(lang, "padded_input"), "corner": t(lang, "corner"), "output": t(lang, "output_label")}
+
+
+def first_window_figure(call, input, paddings, output, title, lang) -> str:
+    """figures.window_figure of the first output element, on the first input channel: a 1-D call
+    drawn as a plane one row high, a 3-D call by its first depth slice. ``output`` is the computed
+    output (N, C, spatial...) or, for a large example, its spatial size."""
+    rank = call.spatial_dims
+    taps = window_taps((0,) * rank, call.strides, call.dilations, call.kernel)
+    plane = np.asarray(input).reshape((-1,) + call.input_size)[0]
+    if isinstance(output, np.ndarray):
+        output = output.reshape((-1,) + output.shape[-rank:])[0]
+    paddings = tuple(paddings)
+    if rank == 1:
+        taps, paddings, plane = (np.zeros(1, int),) + taps, ((0, 0),) + paddings, plane[None]
+        output = output[None] if isinstance(output, np.ndarray) else (1,) + tuple(output)
+    elif rank == 3:
+        taps, paddings, plane = taps[1:], paddings[1:], plane[0]
+        output = output[0] if isinstance(output, np.ndarray) else tuple(output)[1:]
+    return figures.window_figure(plane, paddings, taps, output, (0, 0), title, window_words(lang))
+
+
 def example_page(example, lang="en") -> str:
     arrays = example.arrays()
     call = _call_of(example, arrays)
@@ -135,7 +159,8 @@ def example_page(example, lang="en") -> str:
     # A small example known by its shape still gets its output computed, for the figure.
     small = example.printed_shape is not None and arrays["input"].size <= SMALL_INPUT
     plane_output = computed_output(example) if small else output
-    if not agrees_with_note(example, output) or (small and plane_output.shape[-2:] != call.output_size):
+    rank = call.spatial_dims
+    if not agrees_with_note(example, output) or (small and plane_output.shape[-rank:] != call.output_size):
         raise ValueError(f"worked example {example.slug}: the reference disagrees with note {example.note}")
     zh = lang == "zh"
     note = NOTES[example.note]
@@ -158,17 +183,13 @@ def example_page(example, lang="en") -> str:
     else:
         lines += [t(lang, "as_printed"), "", "```", _array_text(output), "```", ""]
     lines += [t(lang, "torch_checked"), "",
-              f"## {t(lang, 'output_size')}", "", mathml(conv_output_size(n, k, s, p, d) if example.operator == "conv2d"
+              f"## {t(lang, 'output_size')}", "", mathml(conv_output_size(n, k, s, p, d) if example.operator.startswith("conv")
                                                          else pool_output_size(n, k, s, p, d, call.ceil_mode), sub("n", "out")),
               "", t(lang, "with_numbers"), "", _size_formulas(example, call), "",
               f"## {t(lang, 'sliding_window')}", "", t(lang, "window_caption"), ""]
-    taps = window_taps((0, 0), call.strides, call.dilations, call.kernel)
-    paddings = call.paddings if example.operator == "conv2d" else tuple((q, q) for q in call.paddings)
-    plane = arrays["input"].reshape((-1,) + call.input_size)[0]
-    out_plane = (plane_output.reshape((-1,) + plane_output.shape[-2:])[0] if plane_output is not None
-                 else call.output_size)
-    words = {"padded_input": t(lang, "padded_input"), "corner": t(lang, "corner"), "output": t(lang, "output_label")}
-    lines += [figures.window_figure(plane, paddings, taps, out_plane, (0, 0), title, words), "",
+    paddings = call.paddings if example.operator.startswith("conv") else tuple((q, q) for q in call.paddings)
+    out_plane = plane_output if plane_output is not None else call.output_size
+    lines += [first_window_figure(call, arrays["input"], paddings, out_plane, title, lang), "",
               t(lang, "animation_link", link="../animations.md"), "",
               f"## {t(lang, 'side_by_side')}", "", _side_by_side(example), ""]
     return "\n".join(lines)
