@@ -15,16 +15,17 @@ from spec.examples import EXAMPLES, NETWORKS, NOTES, RANDOM_HIGH
 from spec.networks import H, W, input_sizes_for_linear, padding_for_output, trace
 from spec.relations import RELATIONSHIPS, holds_on_grid, holds_symbolically
 from spec.shapes import conv_output_size, d, k, n, p, pool_output_size, s, same_padding
-from reference._window import window_taps
 
 import animations
 import calculator
 import explain
 import figures
+import families
 import zh_spec
 from maths import fragment, instantiated, mathml, sub
 from specs import CONV_RULES, DIM_NAMES, POOL_RULES, ConvCall, PoolCall, rank_of
-from text import LANGUAGES, PREFIX, t
+from tables import rules_table
+from text import LANGUAGES, PREFIX, piecewise_words, t, window_words
 
 PRINT_OPTIONS = dict(threshold=200, linewidth=100)
 SMALL_INPUT = 1024  # elements: examples this small are computed in full for their figure
@@ -127,29 +128,6 @@ def _input_row(name, a, value, lang) -> str:
     return f"| `{name}` | {t(lang, 'shape_of', shape=tuple(a.shape), dtype=a.dtype)} |"
 
 
-def window_words(lang) -> dict:
-    return {"padded_input": t(lang, "padded_input"), "corner": t(lang, "corner"), "output": t(lang, "output_label")}
-
-
-def first_window_figure(call, input, paddings, output, title, lang) -> str:
-    """figures.window_figure of the first output element, on the first input channel: a 1-D call
-    drawn as a plane one row high, a 3-D call by its first depth slice. ``output`` is the computed
-    output (N, C, spatial...) or, for a large example, its spatial size."""
-    rank = call.spatial_dims
-    taps = window_taps((0,) * rank, call.strides, call.dilations, call.kernel)
-    plane = np.asarray(input).reshape((-1,) + call.input_size)[0]
-    if isinstance(output, np.ndarray):
-        output = output.reshape((-1,) + output.shape[-rank:])[0]
-    paddings = tuple(paddings)
-    if rank == 1:
-        taps, paddings, plane = (np.zeros(1, int),) + taps, ((0, 0),) + paddings, plane[None]
-        output = output[None] if isinstance(output, np.ndarray) else (1,) + tuple(output)
-    elif rank == 3:
-        taps, paddings, plane = taps[1:], paddings[1:], plane[0]
-        output = output[0] if isinstance(output, np.ndarray) else tuple(output)[1:]
-    return figures.window_figure(plane, paddings, taps, output, (0, 0), title, window_words(lang))
-
-
 def example_page(example, lang="en") -> str:
     arrays = example.arrays()
     call = _call_of(example, arrays)
@@ -189,21 +167,9 @@ def example_page(example, lang="en") -> str:
               f"## {t(lang, 'sliding_window')}", "", t(lang, "window_caption"), ""]
     paddings = call.paddings if example.operator.startswith("conv") else tuple((q, q) for q in call.paddings)
     out_plane = plane_output if plane_output is not None else call.output_size
-    lines += [first_window_figure(call, arrays["input"], paddings, out_plane, title, lang), "",
+    lines += [figures.first_window_figure(call, arrays["input"], paddings, out_plane, title, window_words(lang)), "",
               t(lang, "animation_link", link="../animations.md"), "",
               f"## {t(lang, 'side_by_side')}", "", _side_by_side(example), ""]
-    return "\n".join(lines)
-
-
-def _rules_table(rules, family, lang) -> str:
-    if lang == "zh":
-        lines = ["| 规则 | 调用必须满足 | torch 2.13(CPU)的行为 |", "| --- | --- | --- |"]
-    else:
-        lines = ["| rule | the call must satisfy | torch 2.13 on CPU |", "| --- | --- | --- |"]
-    for rule in rules:
-        message, torch = zh_spec.rule(family, rule) if lang == "zh" else (rule.message, rule.torch)
-        raises = "报错" if lang == "zh" else "raises"
-        lines.append(f"| `{rule.name}` | {message} | {raises if rule.torch_raises else torch} |")
     return "\n".join(lines)
 
 
@@ -220,14 +186,13 @@ def rules_page(lang="en") -> str:
               "把它粘贴到[解释我的报错](../explain.md)。"}[lang]
     return "\n".join([
         f"# {t(lang, 'validity_rules')}", "", intro, "",
-        "## conv2d", "", _rules_table(CONV_RULES, "conv", lang), "",
-        "## max_pool2d, avg_pool2d", "", _rules_table(POOL_RULES, "pool", lang), ""])
+        "## conv2d", "", rules_table(CONV_RULES, "conv", lang), "",
+        "## max_pool2d, avg_pool2d", "", rules_table(POOL_RULES, "pool", lang), ""])
 
 
 def shapes_page(lang="en") -> str:
     pool_floor, pool_ceil = pool_output_size(n, k, s, p, d, False), pool_output_size(n, k, s, p, d, True)
     left, right = same_padding(k, d)
-    zh = lang == "zh"
     words = {"window": t(lang, "window"), "dropped": t(lang, "dropped")}
     text = {
         "en": ["Rendered from the sympy expressions of `spec/shapes.py`, one spatial dimension at a time: "
@@ -254,8 +219,7 @@ def shapes_page(lang="en") -> str:
         mathml(left, sub("p", "before")), mathml(right, sub("p", "after")), "",
         f"## {text[3]}", "", mathml(pool_floor, sub("n", "out")), "",
         f"## {text[4]}", "", text[5], "",
-        mathml(pool_ceil, sub("n", "out")) if not zh else mathml(pool_ceil, sub("n", "out")).replace(
-            "otherwise", "其他情况").replace(">if&#160;<", ">若&#160;<"), "",
+        mathml(pool_ceil, sub("n", "out"), **piecewise_words(lang)), "",
         figures.ceil_mode_figure(words), "", text[6], "",
         f"## {text[7]}", "", text[8], "",
         figures.padding_modes_figure(), ""])
@@ -367,7 +331,7 @@ def networks_page(lang="en") -> str:
                   f"{int(first.sum())} 个输入元素,z 依赖 {int(second.sum())} 个,即全部输入。用参考实现每次改变"
                   "一个输入元素算出:", "", *arrays,
                   "## 为得到指定尺寸所需的填充", "",
-                  f"Conv2d(3, 32, 5) 在步幅 1 下保持 32 → 32 需要填充 {padding_for_output(32, 5, 32)}(笔记 003)。"
+                  f"Conv2d(3, 32, 5) 在步幅 1 下保持 32 → 32 需要填充 {padding_for_output(32, 5, 32)} (笔记 003)。"
                   "`spec.networks.padding_for_output(size, kernel, wanted, stride, dilation)` 列出所有能得到指定尺寸"
                   "的填充。", ""]
     else:
@@ -389,7 +353,7 @@ STATIC = ["index.md", "test-your-implementation.md", "api.md"]
 # Generators of the other pages, by path; each takes the language.
 GENERATED = {"animations.md": animations.page, "calculator.md": calculator.page,
              "explain.md": explain.page, "spec/shapes.md": shapes_page, "spec/rules.md": rules_page, "spec/arithmetic.md": relations_page,
-             "spec/behaviours.md": behaviours_page, "networks.md": networks_page}
+             "spec/behaviours.md": behaviours_page, "networks.md": networks_page, **families.PAGES}
 
 
 def generated_pages() -> dict[str, str]:
@@ -420,6 +384,7 @@ def nav_for(lang) -> list:
                            {t(lang, "validity_rules"): f"{prefix}spec/rules.md"},
                            {t(lang, "arithmetic"): f"{prefix}spec/arithmetic.md"},
                            {t(lang, "surprises"): f"{prefix}spec/behaviours.md"}]},
+        {t(lang, "families"): families.nav_entries(lang, prefix)},
         {t(lang, "networks"): f"{prefix}networks.md"},
         {t(lang, "test_impl"): f"{prefix}test-your-implementation.md"},
         {t(lang, "api"): f"{prefix}api.md"},
