@@ -124,7 +124,8 @@ ZOO = {f"tests.bugs.{name}": member for name, member in {
     "output_padding_at_start": conformance("conv_transpose2d"),
     "transposed_weight_as_forward_layout": conformance("conv_transpose2d"),
     "transposed_groups_ignored": conformance("conv_transpose2d"),
-    "depth_height_swapped": conformance("max_pool3d"),
+    "pool_depth_height_swapped": conformance("max_pool3d"),
+    "conv_depth_height_swapped": conformance("conv3d"),
     "ceil_mode_keeps_last_window_1d": conformance("max_pool1d"),
 }.items()}
 
