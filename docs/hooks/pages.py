@@ -24,7 +24,7 @@ import families
 import zh_spec
 from maths import fragment, instantiated, mathml, sub
 from specs import CONV_RULES, DIM_NAMES, POOL_RULES, ConvCall, PoolCall, rank_of
-from tables import rules_table
+from tables import relationships_table, rules_table
 from text import LANGUAGES, PREFIX, piecewise_words, t, window_words
 
 PRINT_OPTIONS = dict(threshold=200, linewidth=100)
@@ -237,25 +237,14 @@ def relations_page(lang="en") -> str:
         lines = ["# 卷积算术", "",
                  "Dumoulin 和 Visin《A guide to convolution arithmetic for deep learning》(2016)中的关系式,"
                  "换成 torch 的记号(他们的 i 在这里是 n),每一条都在构建时对照规范的规则检查:sympy 做符号"
-                 "化简,并在一个尺寸网格的每个点上验证。每种情况的动画见[卷积动画](../animations.md)。", "",
-                 "| # | 情况 | 条件 | 输出尺寸 | sympy | 网格 |", "| --- | --- | --- | --- | --- | --- |"]
+                 "化简,并在一个尺寸网格的每个点上验证。每种情况的动画见[卷积动画](../animations.md)。", ""]
     else:
         lines = ["# Convolution arithmetic", "",
                  "The relationships of Dumoulin and Visin, *A guide to convolution arithmetic for deep "
                  "learning* (2016), in torch's terms (their i is n here), each checked at build time against "
                  "the spec's rule: symbolically by sympy, and on every point of a grid of sizes. Each case is "
-                 "animated on the [animations](../animations.md) page.", "",
-                 "| # | case | conditions | output size | sympy | grid |", "| --- | --- | --- | --- | --- | --- |"]
-    for rel, (symbolic, grid) in zip(RELATIONSHIPS, _relations_checked()):
-        if not grid:
-            raise ValueError(f"relationship {rel.number} fails against the spec")
-        conditions = ", ".join(f"{sym} = {value}" for sym, value in rel.conditions.items()) or ("无" if zh else "none")
-        if rel.requires_odd_kernel:
-            conditions += ", k 为奇数" if zh else ", k odd"
-        name = zh_spec.RELATIONSHIPS.get(rel.number, rel.name) if zh else rel.name
-        verdict = ("成立" if symbolic else "未化简") if zh else ("holds" if symbolic else "not simplified")
-        lines.append(f"| {rel.number} | {name} | {conditions} | {mathml(rel.output, display=False)} | "
-                     f"{verdict} | {'成立' if zh else 'holds'} |")
+                 "animated on the [animations](../animations.md) page.", ""]
+    lines += relationships_table(RELATIONSHIPS, _relations_checked(), lang)
     return "\n".join(lines) + "\n"
 
 

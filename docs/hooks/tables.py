@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import zh_spec
+from maths import mathml
 
 
 def rules_table(rules, family, lang, rank=2) -> str:
@@ -18,3 +19,23 @@ def rules_table(rules, family, lang, rank=2) -> str:
         raises = "报错" if lang == "zh" else "raises"
         lines.append(f"| `{rule.name}` | {message} | {raises if rule.torch_raises else torch} |")
     return "\n".join(lines)
+
+
+def relationships_table(relationships, checked, lang) -> list[str]:
+    """The convolution-arithmetic table: one row per relationship of spec/relations.py, with
+    ``checked`` its (holds symbolically, holds on the grid) pair; a relationship that fails on the
+    grid stops the build."""
+    zh = lang == "zh"
+    lines = ["| # | 情况 | 条件 | 输出尺寸 | sympy | 网格 |" if zh else
+             "| # | case | conditions | output size | sympy | grid |", "| --- | --- | --- | --- | --- | --- |"]
+    for rel, (symbolic, grid) in zip(relationships, checked):
+        if not grid:
+            raise ValueError(f"relationship {rel.number} fails against the spec")
+        conditions = ", ".join(f"{sym} = {value}" for sym, value in rel.conditions.items()) or ("无" if zh else "none")
+        if rel.requires_odd_kernel:
+            conditions += ", k 为奇数" if zh else ", k odd"
+        name = zh_spec.RELATIONSHIPS.get(rel.number, rel.name) if zh else rel.name
+        verdict = ("成立" if symbolic else "未化简") if zh else ("holds" if symbolic else "not simplified")
+        lines.append(f"| {rel.number} | {name} | {conditions} | {mathml(rel.output, display=False)} | "
+                     f"{verdict} | {'成立' if zh else 'holds'} |")
+    return lines
