@@ -178,6 +178,34 @@ BEHAVIOURS = {
     "avg_integer_division_truncates_toward_zero": "int64 平均池化的除法向零截断(-7 / 2 = -3),而不是向下取整;"
                                                   "int64 是它唯一接受的整数 dtype。",
     "avg_half_precision_sums_in_float32": "float16 平均池化用 float32 求和,只舍入一次。",
+    "max_pool1d_integers_only_with_indices": "max_pool1d 只有在 return_indices=True 时才接受整数 dtype:不返回索引时 torch "
+                                             "运行自己的 max_pool1d_impl,它只有浮点实现;返回索引时用的是 max_pool2d 的实现,"
+                                             "所有类型都有。max_pool2d 和 max_pool3d 两种情况都接受整数。",
+    "avg_pool3d_has_no_half_precision": "avg_pool3d 在 CPU 上没有 float16 和 bfloat16 的实现(只有 float32、float64 和 "
+                                        "int64),而 avg_pool1d 和 avg_pool2d 两种都接受。",
+    "conv_transpose_output_size_overrides_output_padding": "给出 output_size 时,nn.ConvTranspose1d/2d/3d 忽略构造时的 "
+                                                           "output_padding:实际用的 output_padding 是 output_size 减去 "
+                                                           "output_padding 为 0 时的尺寸。",
+    "conv_transpose_output_size_leading_entries_ignored": "output_size 连同批量和通道两项一起给出,即 (N, C_out, H_out, "
+                                                          "W_out),不管前两项是多少都接受:只读取空间维度的项。",
+    "conv_transpose_output_size_range_ignores_dilation": "通过 output_size 只能要求最多 stride - 1 的 output_padding,而 "
+                                                         "output_padding 参数本身可以到 max(stride, dilation) - 1:步幅 1、"
+                                                         "空洞 3 时,output_padding=2 被接受,用 output_size 要求同样的尺寸"
+                                                         "却被拒绝。",
+    "conv_transpose_empty_batch_skips_checks": "批量为空(N = 0)时,转置卷积和 conv2d 一样,不检查部分规则就返回空结果:"
+                                               "int8 输入、dtype 不同的 weight、不小于步幅或空洞的 output_padding 都能通过。"
+                                               "参考实现不论 N 多少都检查所有规则,所以报错一致性测试构造非法调用时使用非空批量。",
+    "avg_pool3d_input_at_least_kernel": "avg_pool3d 拒绝在任一维度上(填充之前)比池化核小的输入,即使填充后窗口放得下;"
+                                        "avg_pool1d、avg_pool2d 和 max_pool3d 接受这样的调用"
+                                        "(avg_pool3d_input_at_least_kernel 规则)。",
+    "conv_transpose_half_precision_rounds_more_than_once": "float16 和 bfloat16 的转置卷积在 CPU 上交给 oneDNN 计算,"
+                                                           "它可能不止一次舍入到输出 dtype(例如有 output_padding 时,先舍入"
+                                                           "卷积核加权的和,再加 bias),不像 conv2d 用 float32 累加;容差模型"
+                                                           "按输出 dtype 的运算来约束它们。",
+    "conv_transpose_half_precision_skips_dilation_check": "oneDNN 计算 float16 和 bfloat16 的转置卷积以及分组的 float32 "
+                                                          "和 complex64 转置卷积,它不检查空洞:在 1 维和 2 维中,卷积核尺寸"
+                                                          "为 1 时 dilation=0 能通过,而其他调用会报错(positive_dilation "
+                                                          "规则)。",
 }
 
 
