@@ -56,7 +56,7 @@ class Example:
     slug: str
     title: str
     note: str
-    operator: str  # "conv2d", "max_pool2d" or "avg_pool2d"
+    operator: str  # the reference's name of the operator: "conv2d", "conv1d", "max_pool2d" ...
     inputs: dict  # name -> (nested list, or a shape for a random input) as the call takes it
     params: dict = field(default_factory=dict)
     printed: object = None  # the output values the note prints
@@ -260,15 +260,15 @@ EXAMPLES = [
             title_zh='224×224 RGB 图像上的分组卷积', story_zh='3 个通道、6 个输出、groups=3:乘数为 2 的深度卷积(depthwise convolution);每个输入通道有自己的两个 7×7 卷积核。',
             reconstructed_zh='笔记打印了权重尺寸 [6, 1, 7, 7];这里的图像是随机的',
             quote='conv = nn.Conv2d(in_channels=3, out_channels=6, kernel_size=7, stride=2, padding=3, groups=3, bias=False)', quote_section='2.1 groups 参数示例 demo'),
-    Example("note-004-conv1d", "conv1d on 0..15 with kernel [0.1, 0.2, 0.3]", "004", "conv2d",
-            {"input": [[[list(range(16))]]], "weight": [[[[0.1, 0.2, 0.3]]]]},
-            printed=[[[[0.8, 1.4, 2.0, 2.6, 3.2, 3.8, 4.4, 5.0, 5.6, 6.2, 6.8, 7.4, 8.0, 8.6]]]],
+    Example("note-004-conv1d", "conv1d on 0..15 with kernel [0.1, 0.2, 0.3]", "004", "conv1d",
+            {"input": [[list(range(16))]], "weight": [[[0.1, 0.2, 0.3]]]},
+            printed=[[[0.8, 1.4, 2.0, 2.6, 3.2, 3.8, 4.4, 5.0, 5.6, 6.2, 6.8, 7.4, 8.0, 8.6]]],
             printed_digits=4, dtype="float32",
-            reconstructed="conv1d is conv2d over a height of 1, as the note says: the 16 values are one "
-                          "row, the kernel a 1x3 window",
-            story="0*0.1 + 1*0.2 + 2*0.3 = 0.8, then 1*0.1 + 2*0.2 + 3*0.3 = 1.4, ... : 16 - 3 + 1 = 14 outputs.",
-            title_zh='0..15 上的 conv1d,卷积核 [0.1, 0.2, 0.3]', story_zh='0*0.1 + 1*0.2 + 2*0.3 = 0.8,然后 1*0.1 + 2*0.2 + 3*0.3 = 1.4,……:16 - 3 + 1 = 14 个输出。',
-            reconstructed_zh='conv1d 就是高度为 1 的 conv2d,正如笔记所说:16 个值是一行,卷积核是 1×3 的窗口',
+            story="x.view(1, 1, 16) is a batch of one, one channel, 16 values; the kernel is 3 wide. "
+                  "0*0.1 + 1*0.2 + 2*0.3 = 0.8, then 1*0.1 + 2*0.2 + 3*0.3 = 1.4, ... : 16 - 3 + 1 = 14 outputs.",
+            title_zh='0..15 上的 conv1d,卷积核 [0.1, 0.2, 0.3]',
+            story_zh='x.view(1, 1, 16) 是一个样本、一个通道、16 个值;卷积核宽 3。'
+                     '0*0.1 + 1*0.2 + 2*0.3 = 0.8,然后 1*0.1 + 2*0.2 + 3*0.3 = 1.4,……:16 - 3 + 1 = 14 个输出。',
             quote='0x0.1+1x0.2+2x0.3=0.8', quote_section='3.1 以 conv1d 举例说明卷积过程的计算'),
 ]
 

@@ -15,7 +15,10 @@ import reference
 from spec.conv import Conv2dCall
 from spec.examples import EXAMPLES, NETWORKS
 from spec.networks import H, W, input_sizes_for_linear, padding_for_output, trace
-from spec.relations import RELATIONSHIPS, holds_on_grid, holds_symbolically
+from spec.relations import (RELATIONSHIPS, TRANSPOSED_RELATIONSHIPS, dropped_by_floor, holds_on_grid,
+                            holds_symbolically, inverts_on_grid, inverts_symbolically, transposed_holds_on_grid,
+                            transposed_holds_symbolically)
+from spec.shapes import conv_output_size
 
 from .adapters import torch_nn
 
@@ -84,6 +87,33 @@ def test_padding_that_keeps_32_with_kernel_5():
 def test_convolution_arithmetic_relationship_holds(relationship):
     assert holds_on_grid(relationship)
     assert holds_symbolically(relationship)
+
+
+@pytest.mark.parametrize("relationship", TRANSPOSED_RELATIONSHIPS, ids=lambda r: str(r.number))
+def test_transposed_convolution_relationship_holds(relationship):
+    assert transposed_holds_on_grid(relationship)
+    assert transposed_holds_symbolically(relationship)
+
+
+def test_transposed_convolution_gives_back_the_input_size_of_the_convolution_it_transposes():
+    """Dumoulin and Visin's relationship 14 in torch's terms: with output_padding (n + 2p - k) mod s,
+    conv_transpose's output size is the input size of the convolution with the same (k, s, p)."""
+    assert inverts_symbolically()
+    assert inverts_on_grid()
+
+
+@pytest.mark.parametrize("size, kernel, stride, padding", [(5, 3, 2, 0), (6, 3, 2, 1), (7, 2, 3, 1)])
+def test_torch_transposes_back_to_the_input_size(size, kernel, stride, padding):
+    """torch agrees: the gradient of conv1d has the input's size, and so does conv_transpose1d with
+    the output_padding the floor dropped."""
+    x = torch.zeros(1, 1, size, requires_grad=True)
+    w = torch.ones(1, 1, kernel)
+    y = torch.nn.functional.conv1d(x, w, stride=stride, padding=padding)
+    assert y.shape[-1] == conv_output_size(size, kernel, stride, padding)
+    extra = int(dropped_by_floor(size, kernel, stride, padding))
+    back = torch.nn.functional.conv_transpose1d(y.detach(), w, stride=stride, padding=padding, output_padding=extra)
+    y.sum().backward()
+    assert back.shape[-1] == x.grad.shape[-1] == size
 
 
 def test_receptive_field_of_two_layer_stack():

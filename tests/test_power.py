@@ -25,7 +25,8 @@ import reference
 from . import bugs
 from . import strategies as cs
 from .adapters import torch_nn
-from .checks import assert_rejected, check_avg_pool2d, check_conv2d, check_max_pool2d
+from .checks import assert_rejected, check_avg_pool2d, check_conv2d, check_max_pool2d, check_result
+from .strategies import family as family_strategies
 
 
 @dataclass(frozen=True)
@@ -43,12 +44,18 @@ class Member:
     suite_calls: st.SearchStrategy | None = None
 
 
-_CONFORMANCE = {"conv2d": check_conv2d, "max_pool2d": check_max_pool2d, "avg_pool2d": check_avg_pool2d}
+_2D = {"conv2d": check_conv2d, "max_pool2d": check_max_pool2d, "avg_pool2d": check_avg_pool2d}
+# The other operators of the three families are checked by the rank-generic check_result.
+_CONFORMANCE = {op: _2D.get(op, check_result) for op in reference.__all__}
 
 
 def conformance(op: str) -> Member:
-    """Valid calls of ``op``, checked against the reference (the property tests' check)."""
-    calls = cs.conv2d_calls() if op == "conv2d" else cs.pool2d_calls(op)
+    """Valid calls of ``op``, checked against the reference (the property tests' check): the 2-D
+    suite's strategies for conv2d and the 2-D pools, tests/strategies/family.py's for the others."""
+    if op in _2D:
+        calls = cs.conv2d_calls() if op == "conv2d" else cs.pool2d_calls(op)
+    else:
+        calls = family_strategies.calls(op)
     return Member(op, calls, _CONFORMANCE[op], "conformance")
 
 
@@ -130,6 +137,13 @@ ZOO = {f"tests.bugs.{name}": member for name, member in {
     "negative_divisor_rejected": conformance("avg_pool2d"),
     # avg_pool2d: accepts what torch rejects
     "zero_divisor_means_default": error_parity("avg_pool2d", "non_zero_divisor"),
+    # the family in 1, 2 and 3 dimensions
+    "output_padding_at_start": conformance("conv_transpose2d"),
+    "transposed_weight_as_forward_layout": conformance("conv_transpose2d"),
+    "transposed_groups_ignored": conformance("conv_transpose2d"),
+    "pool_depth_height_swapped": conformance("max_pool3d"),
+    "conv_depth_height_swapped": conformance("conv3d"),
+    "ceil_mode_keeps_last_window_1d": conformance("max_pool1d"),
 }.items()}
 
 # Bugs the suite cannot catch, and why. Their test is an expected failure (strict: if one is ever

@@ -111,6 +111,26 @@ def window_figure(plane, paddings, taps, output, position, title, words) -> str:
     return svg(width, height, parts, title)
 
 
+def first_window_figure(call, input, paddings, output, title, words) -> str:
+    """figures.window_figure of the first output element, on the first input channel: a 1-D call
+    drawn as a plane one row high, a 3-D call by its first depth slice. ``output`` is the computed
+    output (N, C, spatial...) or, for a large example, its spatial size; ``words`` as for
+    :func:`window_figure`."""
+    rank = call.spatial_dims
+    taps = window_taps((0,) * rank, call.strides, call.dilations, call.kernel)
+    plane = np.asarray(input).reshape((-1,) + call.input_size)[0]
+    if isinstance(output, np.ndarray):
+        output = output.reshape((-1,) + output.shape[-rank:])[0]
+    paddings = tuple(paddings)
+    if rank == 1:
+        taps, paddings, plane = (np.zeros(1, int),) + taps, ((0, 0),) + paddings, plane[None]
+        output = output[None] if isinstance(output, np.ndarray) else (1,) + tuple(output)
+    elif rank == 3:
+        taps, paddings, plane = taps[1:], paddings[1:], plane[0]
+        output = output[0] if isinstance(output, np.ndarray) else tuple(output)[1:]
+    return window_figure(plane, paddings, taps, output, (0, 0), title, words)
+
+
 def padding_modes_figure(row=(1, 2, 3, 4), padding=2) -> str:
     """One row padded by each padding mode, as the reference pads it."""
     parts, y = [], 0
@@ -146,3 +166,49 @@ def ceil_mode_figure(words, size=5, kernel=2, stride=2, padding=1) -> str:
     height = CELL + 20 + raw * 16
     width = total * CELL + 160
     return svg(width, height, parts, "ceil mode windows")
+
+
+def scatter_figure(x, kernel, stride, words) -> str:
+    """A transposed convolution as a scatter, computed with reference.conv_transpose2d: each input
+    element alone gives its copy of the kernel, scaled by it and placed ``stride`` apart (shaded),
+    and the copies add up to the whole output (checked here). ``x`` and ``kernel`` are 2-D;
+    ``words``: ``input``, ``kernel``, ``output`` and ``copy`` (formatted with i, j and the value)."""
+    import reference
+
+    def transposed(plane, weight):
+        return reference.conv_transpose2d(plane[None, None], weight[None, None], stride=stride)[0, 0]
+
+    x, kernel = np.asarray(x, dtype=np.float64), np.asarray(kernel, dtype=np.float64)
+    output = transposed(x, kernel)
+    copies = []
+    for i, j in np.ndindex(*x.shape):
+        alone = np.zeros_like(x)
+        alone[i, j] = x[i, j]
+        unit = np.zeros_like(x)
+        unit[i, j] = 1
+        copies.append(((i, j), transposed(alone, kernel), transposed(unit, np.ones_like(kernel)) != 0))
+    if not np.array_equal(sum(copy for _, copy, _ in copies), output):
+        raise ValueError("the scattered copies do not add up to reference.conv_transpose2d's output")
+    rows, cols = output.shape
+    width = cell_width(number(v) for v in output.ravel())
+    gap = 40
+    parts, x0 = [], 0
+    for name, grid in ((words["input"], x), (words["kernel"], kernel)):
+        parts.append(label(x0, 14, name))
+        parts += _grid(x0, 22, *grid.shape, lambda r, c: "#ffffff", lambda r, c, g=grid: number(g[r, c]))
+        x0 += max(grid.shape[1] * CELL, text_width(name)) + gap
+    parts.append(f'<text x="{x0 - gap + 8}" y="{22 + CELL}" font-size="22">&#8594;</text>')
+    parts.append(label(x0, 14, words["output"]))
+    parts += _grid(x0, 22, rows, cols, lambda r, c: "#ffd27f", lambda r, c: number(output[r, c]), width=width)
+    top_width = x0 + cols * width + 2
+    y0 = 22 + max(rows, x.shape[0], kernel.shape[0]) * CELL + 40
+    x0 = 0
+    for n_copy, ((i, j), copy, covered) in enumerate(copies):
+        if n_copy:
+            parts.append(f'<text x="{x0 - gap / 2 - 6}" y="{y0 + 8 + rows * CELL / 2}" font-size="22">+</text>')
+        caption = words["copy"].format(i=i, j=j, v=number(x[i, j]))
+        parts.append(label(x0, y0, caption))
+        parts += _grid(x0, y0 + 8, rows, cols, lambda r, c, m=covered: "#7fb3ff" if m[r, c] else "#ffffff",
+                       lambda r, c, g=copy: number(g[r, c]), width=width)
+        x0 += max(cols * width, text_width(caption)) + gap
+    return svg(max(top_width, x0 - gap + 2), y0 + 8 + rows * CELL + 2, parts, "transposed convolution as a scatter")

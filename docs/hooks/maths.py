@@ -12,8 +12,8 @@ from __future__ import annotations
 
 import sympy as sp
 
-# Reading order of the symbols in a sum: n, H, W first, the paddings, then d, k, s.
-ORDER = ["n", "H", "W", "p", "p_l", "p_r", "d", "k", "s"]
+# Reading order of the symbols in a sum: n (or i), H, W first, the paddings, then d, k, s.
+ORDER = ["n", "i", "H", "W", "p", "p_l", "p_r", "d", "k", "s", "a"]
 
 
 def sub(name: str, index: str) -> str:
@@ -59,9 +59,10 @@ def _number(value) -> str:
 
 
 class _Printer:
-    def __init__(self, values: dict | None = None):
+    def __init__(self, values: dict | None = None, otherwise: str = "otherwise", when: str = "if"):
         # symbol -> number shown in its place, with the symbol written under it
         self.values = {str(k): v for k, v in (values or {}).items()}
+        self.otherwise, self.when = otherwise, when  # a Piecewise's words, in the page's language
 
     def __call__(self, expr) -> str:
         expr = sp.sympify(expr)
@@ -136,28 +137,33 @@ class _Printer:
     def _ceiling(self, expr) -> str:
         return f"<mrow><mo>&#8968;</mo>{self(expr.args[0])}<mo>&#8969;</mo></mrow>"
 
+    def _Mod(self, expr) -> str:
+        x, y = (f"<mrow><mo>(</mo>{self(e)}<mo>)</mo></mrow>" if e.is_Add else self(e) for e in expr.args)
+        return f"<mrow>{x}<mspace width='0.3em'/><mo>mod</mo><mspace width='0.3em'/>{y}</mrow>"
+
     def _Relational(self, expr) -> str:
         ops = {">=": "&#8805;", "<=": "&#8804;", ">": "&gt;", "<": "&lt;", "==": "=", "!=": "&#8800;"}
         return f"<mrow>{self(expr.lhs)}<mo>{ops[expr.rel_op]}</mo>{self(expr.rhs)}</mrow>"
 
-    def _Piecewise(self, expr, otherwise: str = "otherwise", when: str = "if") -> str:
+    def _Piecewise(self, expr) -> str:
         rows = []
         for value, condition in expr.args:
-            cond = (f"<mtext>{otherwise}</mtext>" if condition is sp.true
-                    else f"<mtext>{when}&#160;</mtext>" + self(condition))
+            cond = (f"<mtext>{self.otherwise}</mtext>" if condition is sp.true
+                    else f"<mtext>{self.when}&#160;</mtext>" + self(condition))
             rows.append(f"<mtr><mtd columnalign='left'>{self(value)}</mtd>"
                         f"<mtd columnalign='left'><mspace width='1em'/>{cond}</mtd></mtr>")
         return "<mrow><mo>{</mo><mtable>" + "".join(rows) + "</mtable></mrow>"
 
 
-def fragment(expr, values: dict | None = None) -> str:
-    """MathML of ``expr`` in the spec's reading order (no ``<math>`` around it)."""
-    return _Printer(values)(expr)
+def fragment(expr, values: dict | None = None, **words) -> str:
+    """MathML of ``expr`` in the spec's reading order (no ``<math>`` around it); ``words``: a
+    Piecewise's ``otherwise`` and ``when`` in the page's language."""
+    return _Printer(values, **words)(expr)
 
 
-def mathml(expr, lhs: str | None = None, display: bool = True) -> str:
+def mathml(expr, lhs: str | None = None, display: bool = True, **words) -> str:
     """``expr`` as MathML; ``lhs`` (MathML) is put in front with an equals sign."""
-    body = fragment(expr)
+    body = fragment(expr, **words)
     if lhs:
         body = f"{lhs}<mo>=</mo>{body}"
     mode = "block" if display else "inline"

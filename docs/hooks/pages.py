@@ -15,26 +15,28 @@ from spec.examples import EXAMPLES, NETWORKS, NOTES, RANDOM_HIGH
 from spec.networks import H, W, input_sizes_for_linear, padding_for_output, trace
 from spec.relations import RELATIONSHIPS, holds_on_grid, holds_symbolically
 from spec.shapes import conv_output_size, d, k, n, p, pool_output_size, s, same_padding
-from reference._window import window_taps
 
 import animations
 import calculator
 import explain
 import figures
+import families
 import zh_spec
 from maths import fragment, instantiated, mathml, sub
-from specs import CONV_RULES, POOL_RULES, Conv2dCall, Pool2dCall
-from text import LANGUAGES, PREFIX, t
+from specs import CONV_RULES, DIM_NAMES, POOL_RULES, ConvCall, PoolCall, rank_of
+from tables import relationships_table, rules_table
+from text import LANGUAGES, PREFIX, piecewise_words, t, window_words
 
 PRINT_OPTIONS = dict(threshold=200, linewidth=100)
 SMALL_INPUT = 1024  # elements: examples this small are computed in full for their figure
 
 
 def _call_of(example, arrays):
-    if example.operator == "conv2d":
-        return Conv2dCall.of(**arrays, **example.params)
-    factory = Pool2dCall.max if example.operator == "max_pool2d" else Pool2dCall.avg
-    return factory(arrays["input"], **example.params)
+    rank = rank_of(example.operator)
+    if example.operator.startswith("conv"):
+        return ConvCall.of(**arrays, **example.params, rank=rank)
+    factory = PoolCall.max if example.operator.startswith("max") else PoolCall.avg
+    return factory(arrays["input"], **example.params, rank=rank)
 
 
 def computed_output(example) -> np.ndarray:
@@ -92,9 +94,9 @@ def _side_by_side(example) -> str:
 
 def _size_formulas(example, call) -> str:
     lines = []
-    for dim, label in enumerate("HW"):
+    for dim, label in enumerate(DIM_NAMES[call.spatial_dims]):
         lhs = sub(label, "out")
-        if example.operator == "conv2d":
+        if example.operator.startswith("conv"):
             before, after = call.paddings[dim]
             expr = conv_output_size(n, k, s, p, d) if before == after else \
                 sp.floor((n + sp.Symbol("p_l") + sp.Symbol("p_r") - d * (k - 1) - 1) / s) + 1
@@ -135,7 +137,8 @@ def example_page(example, lang="en") -> str:
     # A small example known by its shape still gets its output computed, for the figure.
     small = example.printed_shape is not None and arrays["input"].size <= SMALL_INPUT
     plane_output = computed_output(example) if small else output
-    if not agrees_with_note(example, output) or (small and plane_output.shape[-2:] != call.output_size):
+    rank = call.spatial_dims
+    if not agrees_with_note(example, output) or (small and plane_output.shape[-rank:] != call.output_size):
         raise ValueError(f"worked example {example.slug}: the reference disagrees with note {example.note}")
     zh = lang == "zh"
     note = NOTES[example.note]
@@ -158,31 +161,15 @@ def example_page(example, lang="en") -> str:
     else:
         lines += [t(lang, "as_printed"), "", "```", _array_text(output), "```", ""]
     lines += [t(lang, "torch_checked"), "",
-              f"## {t(lang, 'output_size')}", "", mathml(conv_output_size(n, k, s, p, d) if example.operator == "conv2d"
+              f"## {t(lang, 'output_size')}", "", mathml(conv_output_size(n, k, s, p, d) if example.operator.startswith("conv")
                                                          else pool_output_size(n, k, s, p, d, call.ceil_mode), sub("n", "out")),
               "", t(lang, "with_numbers"), "", _size_formulas(example, call), "",
               f"## {t(lang, 'sliding_window')}", "", t(lang, "window_caption"), ""]
-    taps = window_taps((0, 0), call.strides, call.dilations, call.kernel)
-    paddings = call.paddings if example.operator == "conv2d" else tuple((q, q) for q in call.paddings)
-    plane = arrays["input"].reshape((-1,) + call.input_size)[0]
-    out_plane = (plane_output.reshape((-1,) + plane_output.shape[-2:])[0] if plane_output is not None
-                 else call.output_size)
-    words = {"padded_input": t(lang, "padded_input"), "corner": t(lang, "corner"), "output": t(lang, "output_label")}
-    lines += [figures.window_figure(plane, paddings, taps, out_plane, (0, 0), title, words), "",
+    paddings = call.paddings if example.operator.startswith("conv") else tuple((q, q) for q in call.paddings)
+    out_plane = plane_output if plane_output is not None else call.output_size
+    lines += [figures.first_window_figure(call, arrays["input"], paddings, out_plane, title, window_words(lang)), "",
               t(lang, "animation_link", link="../animations.md"), "",
               f"## {t(lang, 'side_by_side')}", "", _side_by_side(example), ""]
-    return "\n".join(lines)
-
-
-def _rules_table(rules, family, lang) -> str:
-    if lang == "zh":
-        lines = ["| 规则 | 调用必须满足 | torch 2.13(CPU)的行为 |", "| --- | --- | --- |"]
-    else:
-        lines = ["| rule | the call must satisfy | torch 2.13 on CPU |", "| --- | --- | --- |"]
-    for rule in rules:
-        message, torch = zh_spec.rule(family, rule) if lang == "zh" else (rule.message, rule.torch)
-        raises = "报错" if lang == "zh" else "raises"
-        lines.append(f"| `{rule.name}` | {message} | {raises if rule.torch_raises else torch} |")
     return "\n".join(lines)
 
 
@@ -199,14 +186,13 @@ def rules_page(lang="en") -> str:
               "把它粘贴到[解释我的报错](../explain.md)。"}[lang]
     return "\n".join([
         f"# {t(lang, 'validity_rules')}", "", intro, "",
-        "## conv2d", "", _rules_table(CONV_RULES, "conv", lang), "",
-        "## max_pool2d, avg_pool2d", "", _rules_table(POOL_RULES, "pool", lang), ""])
+        "## conv2d", "", rules_table(CONV_RULES, "conv", lang), "",
+        "## max_pool2d, avg_pool2d", "", rules_table(POOL_RULES, "pool", lang), ""])
 
 
 def shapes_page(lang="en") -> str:
     pool_floor, pool_ceil = pool_output_size(n, k, s, p, d, False), pool_output_size(n, k, s, p, d, True)
     left, right = same_padding(k, d)
-    zh = lang == "zh"
     words = {"window": t(lang, "window"), "dropped": t(lang, "dropped")}
     text = {
         "en": ["Rendered from the sympy expressions of `spec/shapes.py`, one spatial dimension at a time: "
@@ -233,8 +219,7 @@ def shapes_page(lang="en") -> str:
         mathml(left, sub("p", "before")), mathml(right, sub("p", "after")), "",
         f"## {text[3]}", "", mathml(pool_floor, sub("n", "out")), "",
         f"## {text[4]}", "", text[5], "",
-        mathml(pool_ceil, sub("n", "out")) if not zh else mathml(pool_ceil, sub("n", "out")).replace(
-            "otherwise", "其他情况").replace(">if&#160;<", ">若&#160;<"), "",
+        mathml(pool_ceil, sub("n", "out"), **piecewise_words(lang)), "",
         figures.ceil_mode_figure(words), "", text[6], "",
         f"## {text[7]}", "", text[8], "",
         figures.padding_modes_figure(), ""])
@@ -252,25 +237,14 @@ def relations_page(lang="en") -> str:
         lines = ["# 卷积算术", "",
                  "Dumoulin 和 Visin《A guide to convolution arithmetic for deep learning》(2016)中的关系式,"
                  "换成 torch 的记号(他们的 i 在这里是 n),每一条都在构建时对照规范的规则检查:sympy 做符号"
-                 "化简,并在一个尺寸网格的每个点上验证。每种情况的动画见[卷积动画](../animations.md)。", "",
-                 "| # | 情况 | 条件 | 输出尺寸 | sympy | 网格 |", "| --- | --- | --- | --- | --- | --- |"]
+                 "化简,并在一个尺寸网格的每个点上验证。每种情况的动画见[卷积动画](../animations.md)。", ""]
     else:
         lines = ["# Convolution arithmetic", "",
                  "The relationships of Dumoulin and Visin, *A guide to convolution arithmetic for deep "
                  "learning* (2016), in torch's terms (their i is n here), each checked at build time against "
                  "the spec's rule: symbolically by sympy, and on every point of a grid of sizes. Each case is "
-                 "animated on the [animations](../animations.md) page.", "",
-                 "| # | case | conditions | output size | sympy | grid |", "| --- | --- | --- | --- | --- | --- |"]
-    for rel, (symbolic, grid) in zip(RELATIONSHIPS, _relations_checked()):
-        if not grid:
-            raise ValueError(f"relationship {rel.number} fails against the spec")
-        conditions = ", ".join(f"{sym} = {value}" for sym, value in rel.conditions.items()) or ("无" if zh else "none")
-        if rel.requires_odd_kernel:
-            conditions += ", k 为奇数" if zh else ", k odd"
-        name = zh_spec.RELATIONSHIPS.get(rel.number, rel.name) if zh else rel.name
-        verdict = ("成立" if symbolic else "未化简") if zh else ("holds" if symbolic else "not simplified")
-        lines.append(f"| {rel.number} | {name} | {conditions} | {mathml(rel.output, display=False)} | "
-                     f"{verdict} | {'成立' if zh else 'holds'} |")
+                 "animated on the [animations](../animations.md) page.", ""]
+    lines += relationships_table(RELATIONSHIPS, _relations_checked(), lang)
     return "\n".join(lines) + "\n"
 
 
@@ -346,7 +320,7 @@ def networks_page(lang="en") -> str:
                   f"{int(first.sum())} 个输入元素,z 依赖 {int(second.sum())} 个,即全部输入。用参考实现每次改变"
                   "一个输入元素算出:", "", *arrays,
                   "## 为得到指定尺寸所需的填充", "",
-                  f"Conv2d(3, 32, 5) 在步幅 1 下保持 32 → 32 需要填充 {padding_for_output(32, 5, 32)}(笔记 003)。"
+                  f"Conv2d(3, 32, 5) 在步幅 1 下保持 32 → 32 需要填充 {padding_for_output(32, 5, 32)} (笔记 003)。"
                   "`spec.networks.padding_for_output(size, kernel, wanted, stride, dilation)` 列出所有能得到指定尺寸"
                   "的填充。", ""]
     else:
@@ -368,7 +342,7 @@ STATIC = ["index.md", "test-your-implementation.md", "api.md"]
 # Generators of the other pages, by path; each takes the language.
 GENERATED = {"animations.md": animations.page, "calculator.md": calculator.page,
              "explain.md": explain.page, "spec/shapes.md": shapes_page, "spec/rules.md": rules_page, "spec/arithmetic.md": relations_page,
-             "spec/behaviours.md": behaviours_page, "networks.md": networks_page}
+             "spec/behaviours.md": behaviours_page, "networks.md": networks_page, **families.PAGES}
 
 
 def generated_pages() -> dict[str, str]:
@@ -399,6 +373,7 @@ def nav_for(lang) -> list:
                            {t(lang, "validity_rules"): f"{prefix}spec/rules.md"},
                            {t(lang, "arithmetic"): f"{prefix}spec/arithmetic.md"},
                            {t(lang, "surprises"): f"{prefix}spec/behaviours.md"}]},
+        {t(lang, "families"): families.nav_entries(lang, prefix)},
         {t(lang, "networks"): f"{prefix}networks.md"},
         {t(lang, "test_impl"): f"{prefix}test-your-implementation.md"},
         {t(lang, "api"): f"{prefix}api.md"},

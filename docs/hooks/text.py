@@ -42,7 +42,7 @@ WORDS = {
         "arithmetic": "Convolution arithmetic", "surprises": "Surprises", "worked_examples": "Worked examples",
         "networks": "Network shape traces", "test_impl": "Test your implementation", "api": "API reference",
         "animations": "Animations", "calculator": "Shape calculator", "explain": "Explain my error",
-        "learn": "Learn", "tools": "Tools",
+        "learn": "Learn", "tools": "Tools", "families": "Operator families",
     },
     "zh": {
         "from_note": "出自笔记 {note}:*{title}*。",
@@ -73,7 +73,7 @@ WORDS = {
         "arithmetic": "卷积算术", "surprises": "torch 的意外行为", "worked_examples": "计算示例",
         "networks": "网络形状追踪", "test_impl": "测试你的实现", "api": "API 参考",
         "animations": "卷积动画", "calculator": "输出尺寸计算器", "explain": "解释我的报错",
-        "learn": "学习", "tools": "工具",
+        "learn": "学习", "tools": "工具", "families": "算子族",
     },
 }
 
@@ -81,3 +81,13 @@ WORDS = {
 def t(lang: str, key: str, **values) -> str:
     text = WORDS[lang][key]
     return text.format(**values) if values else text
+
+
+def window_words(lang: str) -> dict:
+    """The labels of figures.window_figure in ``lang``."""
+    return {"padded_input": t(lang, "padded_input"), "corner": t(lang, "corner"), "output": t(lang, "output_label")}
+
+
+def piecewise_words(lang: str) -> dict:
+    """How a piecewise formula says "if" and "otherwise" in ``lang`` (maths.mathml's words)."""
+    return {"otherwise": "otherwise", "when": "if"} if lang == "en" else {"otherwise": "其他情况", "when": "若"}

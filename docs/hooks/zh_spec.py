@@ -8,11 +8,9 @@ scripts/check_site.py reports them) rather than breaking the build of someone el
 
 from __future__ import annotations
 
+from specs import DIM_NAMES, RULES_BY_FAMILY, layout
+
 RULES = {
-    ("conv", "input_rank"): "input 必须是 3 维 (C, H, W) 或 4 维 (N, C, H, W)",
-    ("conv", "weight_rank"): "weight 必须是 4 维 (out_channels, in_channels / groups, kH, kW)",
-    ("conv", "parameter_form"): "stride、padding 和 dilation 各自必须是一个 int 或含 1 个或 2 个 int 的序列"
-                                "(padding 也可以是字符串);groups 必须是 int",
     ("conv", "padding_string"): "padding 字符串必须是 'valid' 或 'same'",
     ("conv", "padding_mode"): "padding_mode 必须是 'zeros'、'reflect'、'replicate' 或 'circular'",
     ("conv", "positive_stride"): "每个步幅都必须 >= 1",
@@ -27,49 +25,126 @@ RULES = {
     ("conv", "positive_kernel"): "每个卷积核尺寸(weight.shape[2:])都必须 >= 1",
     ("conv", "bias_shape"): "bias 必须是含 out_channels 个元素的 1 维张量",
     ("conv", "matching_dtypes"): "weight 和 bias 的 dtype 必须与 input 相同",
-    ("conv", "supported_dtype"): "dtype 必须是 torch 的 CPU conv2d 实现了的类型:{dtypes}",
-    ("conv", "padding_pair_with_padding_mode"): "padding_mode 不是 'zeros' 时,padding 必须是 int、二元组或字符串",
-    ("conv", "same_padding_dilation_pair_with_padding_mode"):
-        "padding='same' 且 padding_mode 不是 'zeros' 时,dilation 必须是 int 或二元组",
-    ("conv", "non_empty_spatial"): "H 和 W 必须 >= 1",
     ("conv", "reflect_padding_limit"): "padding_mode='reflect' 时,每一侧的填充必须小于该维度的尺寸",
     ("conv", "circular_padding_limit"): "padding_mode='circular' 时,每一侧的填充不能超过该维度的尺寸",
     ("conv", "kernel_fits"): "空洞卷积核的跨度 d(k - 1) + 1 必须放得进填充后的输入 n + p_before + p_after",
     ("conv", "dilation_dtype"): "dilation > 1 只对浮点、复数和 int64 输入实现",
-    ("pool", "input_rank"): "input 必须是 3 维 (C, H, W) 或 4 维 (N, C, H, W)",
-    ("pool", "parameter_form"): "kernel_size、padding 和 dilation 各自必须是 int 或含 1 个或 2 个 int 的序列;stride "
-                                "同样,或为 None(或空序列),表示 stride = kernel_size;ceil_mode 和 count_include_pad "
-                                "为 bool(return_indices 按真值读取,与 torch 一致);divisor_override 为 None 或 int",
     ("pool", "non_zero_divisor"): "divisor_override 不能为 0(其他任何 int,包括负数,都可以)",
     ("pool", "positive_kernel"): "每个池化核尺寸都必须 >= 1",
     ("pool", "positive_stride"): "每个步幅都必须 >= 1",
     ("pool", "positive_dilation"): "每个空洞(dilation)都必须 >= 1",
     ("pool", "non_negative_padding"): "每个填充都必须 >= 0",
     ("pool", "padding_at_most_half_kernel"): "每个填充都不能超过 kernel_size // 2,与 dilation 无关",
-    ("pool", "non_empty_input"): "C、H 和 W 必须 >= 1(允许 N = 0)",
     ("pool", "output_not_empty"): "每个维度的输出尺寸都必须 >= 1",
     ("pool", "supported_dtype"): "dtype 必须是 torch 的 CPU 池化实现了的类型:{dtypes}",
+    ("pool", "avg_pool3d_input_at_least_kernel"): "avg_pool3d:每个输入尺寸(D、H、W,填充之前)都必须不小于池化核尺寸",
+    ("conv_transpose", "no_padding_string"): "转置卷积不接受 padding 字符串('valid'、'same')",
+    ("conv_transpose", "positive_stride"): "每个步幅都必须 >= 1",
+    ("conv_transpose", "positive_dilation"): "每个空洞(dilation)都必须 >= 1",
+    ("conv_transpose", "non_negative_padding"): "每个填充都必须 >= 0",
+    ("conv_transpose", "positive_groups"): "groups 必须 >= 1",
+    ("conv_transpose", "in_channels_match"): "输入的通道数必须等于 weight.shape[0]",
+    ("conv_transpose", "positive_in_channels"): "weight.shape[0](in_channels)必须 >= 1",
+    ("conv_transpose", "in_channels_divisible_by_groups"): "in_channels(weight.shape[0])必须能被 groups 整除",
+    ("conv_transpose", "positive_out_channels"): "weight.shape[1](out_channels / groups)必须 >= 1",
+    ("conv_transpose", "positive_kernel"): "每个卷积核尺寸(weight.shape[2:])都必须 >= 1",
+    ("conv_transpose", "bias_shape"): "bias 必须是 1 维的,含 out_channels = weight.shape[1] * groups 个元素",
+    ("conv_transpose", "matching_dtypes"): "weight 和 bias 的 dtype 必须与 input 相同",
+    ("conv_transpose", "output_size_in_range"): "output_size 的每一项都必须在 [m, m + s - 1] 之内,m = (n - 1)s - 2p + "
+                                                "d(k - 1) + 1 是 output_padding 为 0 时的尺寸",
+    ("conv_transpose", "non_negative_output_padding"): "每个 output_padding 都必须 >= 0",
+    ("conv_transpose", "output_padding_smaller_than_stride_or_dilation"):
+        "每个 output_padding 都必须小于它所在维度的步幅或空洞(dilation)",
+    ("conv_transpose", "output_not_empty"): "每个维度的输出尺寸 (n - 1)s - 2p + d(k - 1) + output_padding + 1 都必须 >= 1",
+}
+
+
+def _ints(rank: int) -> str:
+    return "一个 int 或含 1 个 int 的序列" if rank == 1 else f"一个 int 或含 1 个或 {rank} 个 int 的序列"
+
+
+def _layouts(rank: int) -> str:
+    return f"{rank + 1} 维 {layout(rank, False)} 或 {rank + 2} 维 {layout(rank)}"
+
+
+def _kernel_dims(rank: int) -> str:
+    return ", ".join(f"k{d}" for d in DIM_NAMES[rank])
+
+
+def _tuple(rank: int) -> str:
+    return "二元组" if rank == 2 else "三元组"
+
+
+# The messages that name the spatial rank: templates of it.
+RANK_RULES = {
+    ("conv", "input_rank"): lambda r: f"input 必须是 {_layouts(r)}",
+    ("conv", "weight_rank"): lambda r: f"weight 必须是 {r + 2} 维 (out_channels, in_channels / groups, {_kernel_dims(r)})",
+    ("conv", "parameter_form"): lambda r: f"stride、padding 和 dilation 各自必须是{_ints(r)}(padding 也可以是字符串);"
+                                          "groups 必须是 int",
+    ("conv", "supported_dtype"): lambda r: f"dtype 必须是 torch 的 CPU conv{r}d 实现了的类型:{{dtypes}}",
+    ("conv", "padding_pair_with_padding_mode"):
+        lambda r: f"padding_mode 不是 'zeros' 时,padding 必须是 int、{_tuple(r)}或字符串",
+    ("conv", "same_padding_dilation_pair_with_padding_mode"):
+        lambda r: f"padding='same' 且 padding_mode 不是 'zeros' 时,dilation 必须是 int 或{_tuple(r)}",
+    ("conv", "non_empty_spatial"): lambda r: " 和 ".join(DIM_NAMES[r]) + " 必须 >= 1",
+    ("pool", "input_rank"): lambda r: f"input 必须是 {_layouts(r)}",
+    ("pool", "parameter_form"): lambda r: f"kernel_size、padding 和 dilation 各自必须是{_ints(r)};stride 同样,或为 None"
+                                          "(或空序列),表示 stride = kernel_size;ceil_mode 和 count_include_pad 为 bool"
+                                          "(return_indices 按真值读取,与 torch 一致)"
+                                          + (";divisor_override 为 None 或 int" if r > 1 else ""),
+    ("pool", "non_empty_input"): lambda r: "、".join(("C",) + DIM_NAMES[r][:-1]) + f" 和 {DIM_NAMES[r][-1]} 必须 >= 1(允许 N = 0)",
+    ("conv_transpose", "input_rank"): lambda r: f"input 必须是 {_layouts(r)}",
+    ("conv_transpose", "weight_rank"):
+        lambda r: f"weight 必须是 {r + 2} 维 (in_channels, out_channels / groups, {_kernel_dims(r)})",
+    ("conv_transpose", "parameter_form"):
+        lambda r: f"stride、padding、output_padding 和 dilation 各自必须是{_ints(r)};groups 是 int;"
+                  "output_size 为 None 或 int 序列",
+    ("conv_transpose", "output_size_needs_full_sequences"):
+        lambda r: f"给出 output_size 时,stride、padding 和 dilation 各自必须是 int 或含 {r} 个 int 的序列,不能是单元素序列",
+    ("conv_transpose", "supported_dtype"): lambda r: f"dtype 必须是 torch 的 CPU conv_transpose{r}d 实现了的类型:{{dtypes}}",
+    ("conv_transpose", "non_empty_spatial"): lambda r: " 和 ".join(DIM_NAMES[r]) + " 必须 >= 1",
+    ("conv_transpose", "output_size_length"):
+        lambda r: f"output_size 必须有 {r} 项,批量输入时也可以是 {r + 2} 项(非批量输入 {r + 1} 项),前面多出的项被忽略",
 }
 
 # What torch does instead, for the rules it does not enforce.
 DIVERGENCES = {
-    ("conv", "parameter_form"): "会报错,但 padding_mode 不是 'zeros' 时 nn.Conv2d 把 3 元素的 padding (a, b, c) 交给 "
-                                "F.pad,它对通道填充 a、高度填充 b、宽度填充 c;a = 0 时调用能通过;参考实现拒绝它",
-    ("conv", "non_negative_padding"): "padding_mode='zeros' 时报错,但其他模式下 nn.Conv2d 把负填充交给 F.pad,"
-                                      "结果是裁剪输入;参考实现对所有模式都拒绝",
-    ("conv", "positive_in_channels"): "接受 0 个输入通道并返回 (N, 0, H_out, W_out),不管 out_channels 和 bias 是多少;"
-                                      "形状规则给出的是 (N, out_channels, H_out, W_out),所以参考实现拒绝这个调用,"
-                                      "而不是照搬这个矛盾",
+    ("conv_transpose", "positive_dilation"): "会报错,但 torch 交给 oneDNN 的调用(float16 和 bfloat16,以及 groups > 1 的 "
+                                             "float32 和 complex64)跳过空洞检查:在 1 维和 2 维中,沿该维度卷积核尺寸为 1 时 "
+                                             "dilation 为 0 能通过(其他卷积核尺寸在 oneDNN 内部失败);负的 dilation 总是报错;"
+                                             "参考实现全部拒绝",
+    ("conv_transpose", "matching_dtypes"): "weight 的 dtype 不同时报错,但接受另一种 dtype 的 bias,并按 input 的 dtype 相加;"
+                                           "参考实现两种都拒绝",
     ("conv", "matching_dtypes"): "会报错,但 padding='valid' 或 'same' 时接受另一种 dtype 的 bias,并按 input 的 dtype "
                                  "相加;参考实现同样拒绝",
     ("conv", "padding_pair_with_padding_mode"): "批量输入时报错,但非批量输入时 nn.Conv2d 把这一个元素交给 F.pad,"
                                                 "结果只填充宽度;参考实现两种都拒绝",
+}
+
+# What torch does instead, where the sentence names the rank (nn.Conv1d, H_out, ...).
+RANK_DIVERGENCES = {
+    ("conv", "parameter_form"):  # 3-D: torch raises
+        lambda r: f"会报错,但 padding_mode 不是 'zeros' 时 nn.Conv{r}d 把 {r + 1} 元素的 padding "
+                  + ("(a, b) 交给 F.pad,它对通道填充 a、长度填充 b;a = 0 时批量输入的调用能通过" if r == 1 else
+                     "(a, b, c) 交给 F.pad,它对通道填充 a、高度填充 b、宽度填充 c;a = 0 时调用能通过") + ";参考实现拒绝它",
     ("conv", "same_padding_dilation_pair_with_padding_mode"):
-        "接受,但只填充高度:nn.Conv2d 的 'same' 填充循环把单元素的 dilation 与卷积核尺寸 zip,一个维度后就停止;"
-        "参考实现拒绝",
+        lambda r: f"接受,但只填充{'高度' if r == 2 else '深度'}:nn.Conv{r}d 的 'same' 填充循环把单元素的 dilation 与卷积核"
+                  "尺寸 zip,一个维度后就停止;参考实现拒绝",
+    ("conv", "non_negative_padding"): lambda r: f"padding_mode='zeros' 时报错,但其他模式下 nn.Conv{r}d 把负填充交给 F.pad,"
+                                                "结果是裁剪输入;参考实现对所有模式都拒绝",
+    ("conv", "positive_in_channels"):
+        lambda r: "接受 0 个输入通道并返回 (N, 0, " + ", ".join(f"{d}_out" for d in DIM_NAMES[r]) + "),不管 out_channels 和 "
+                  "bias 是多少;形状规则给出的是 (N, out_channels, " + ", ".join(f"{d}_out" for d in DIM_NAMES[r])
+                  + "),所以参考实现拒绝这个调用,而不是照搬这个矛盾",
+    ("conv_transpose", "output_size_needs_full_sequences"):
+        lambda r: f"会报错,是一个 IndexError:nn.ConvTranspose{r}d.forward 检查 output_size 时按每个维度一项读取 stride、"
+                  "padding 和 dilation,不像 F.conv_transpose 那样重复单元素序列",
 }
 
 RELATIONSHIPS = {
+    8: "无零填充,单位步幅,转置", 9: "零填充,单位步幅,转置", 10: "半填充(same),k 为奇数,转置", 11: "全填充,转置",
+    12: "无零填充,非单位步幅,(i - k) mod s = 0,转置", 13: "零填充,非单位步幅,(i + 2p - k) mod s = 0,转置",
+    14: "零填充,非单位步幅,a = (i + 2p - k) mod s,转置",
     1: "无零填充,单位步幅", 2: "零填充,单位步幅", 3: "半填充(same),k 为奇数,单位步幅", 4: "全填充,单位步幅",
     5: "无零填充,非单位步幅", 6: "零填充,非单位步幅", 15: "空洞卷积核 k' = k + (k - 1)(d - 1)",
 }
@@ -103,22 +178,65 @@ BEHAVIOURS = {
     "avg_integer_division_truncates_toward_zero": "int64 平均池化的除法向零截断(-7 / 2 = -3),而不是向下取整;"
                                                   "int64 是它唯一接受的整数 dtype。",
     "avg_half_precision_sums_in_float32": "float16 平均池化用 float32 求和,只舍入一次。",
+    "max_pool1d_integers_only_with_indices": "max_pool1d 只有在 return_indices=True 时才接受整数 dtype:不返回索引时 torch "
+                                             "运行自己的 max_pool1d_impl,它只有浮点实现;返回索引时用的是 max_pool2d 的实现,"
+                                             "所有类型都有。max_pool2d 和 max_pool3d 两种情况都接受整数。",
+    "avg_pool3d_has_no_half_precision": "avg_pool3d 在 CPU 上没有 float16 和 bfloat16 的实现(只有 float32、float64 和 "
+                                        "int64),而 avg_pool1d 和 avg_pool2d 两种都接受。",
+    "conv_transpose_output_size_overrides_output_padding": "给出 output_size 时,nn.ConvTranspose1d/2d/3d 忽略构造时的 "
+                                                           "output_padding:实际用的 output_padding 是 output_size 减去 "
+                                                           "output_padding 为 0 时的尺寸。",
+    "conv_transpose_output_size_leading_entries_ignored": "output_size 连同批量和通道两项一起给出,即 (N, C_out, H_out, "
+                                                          "W_out),不管前两项是多少都接受:只读取空间维度的项。",
+    "conv_transpose_output_size_range_ignores_dilation": "通过 output_size 只能要求最多 stride - 1 的 output_padding,而 "
+                                                         "output_padding 参数本身可以到 max(stride, dilation) - 1:步幅 1、"
+                                                         "空洞 3 时,output_padding=2 被接受,用 output_size 要求同样的尺寸"
+                                                         "却被拒绝。",
+    "conv_transpose_empty_batch_skips_checks": "批量为空(N = 0)时,转置卷积和 conv2d 一样,不检查部分规则就返回空结果:"
+                                               "int8 输入、dtype 不同的 weight、不小于步幅或空洞的 output_padding 都能通过。"
+                                               "参考实现不论 N 多少都检查所有规则,所以报错一致性测试构造非法调用时使用非空批量。",
+    "avg_pool3d_input_at_least_kernel": "avg_pool3d 拒绝在任一维度上(填充之前)比池化核小的输入,即使填充后窗口放得下;"
+                                        "avg_pool1d、avg_pool2d 和 max_pool3d 接受这样的调用"
+                                        "(avg_pool3d_input_at_least_kernel 规则)。",
+    "conv_transpose_half_precision_rounds_more_than_once": "float16 和 bfloat16 的转置卷积在 CPU 上交给 oneDNN 计算,"
+                                                           "它可能不止一次舍入到输出 dtype(例如有 output_padding 时,先舍入"
+                                                           "卷积核加权的和,再加 bias),不像 conv2d 用 float32 累加;容差模型"
+                                                           "按输出 dtype 的运算来约束它们。",
+    "conv_transpose_half_precision_skips_dilation_check": "oneDNN 计算 float16 和 bfloat16 的转置卷积以及分组的 float32 "
+                                                          "和 complex64 转置卷积,它不检查空洞:在 1 维和 2 维中,卷积核尺寸"
+                                                          "为 1 时 dilation=0 能通过,而其他调用会报错(positive_dilation "
+                                                          "规则)。",
 }
 
 
-def rule(family: str, spec_rule) -> tuple[str, str]:
-    """(message, what torch does) of a spec rule, in Chinese where translated."""
-    message = RULES.get((family, spec_rule.name), spec_rule.message)
+def rule(family: str, spec_rule, rank: int = 2) -> tuple[str, str]:
+    """(message, what torch does) of a spec rule of the family's ``rank``-D operators, in Chinese
+    where translated. A torch sentence translated for 2-D only is used for another rank only where
+    the English one is the same."""
+    template = RANK_RULES.get((family, spec_rule.name))
+    message = template(rank) if template else RULES.get((family, spec_rule.name), spec_rule.message)
     if "{dtypes}" in message:  # the dtype lists are the spec's own
         message = message.format(dtypes=spec_rule.message.split(": ", 1)[1])
+    if (family, spec_rule.name) in RANK_DIVERGENCES:
+        return message, RANK_DIVERGENCES[family, spec_rule.name](rank)
+    two_d = next((r for r in RULES_BY_FAMILY[family][2] if r.name == spec_rule.name), None)
+    if rank != 2 and (two_d is None or two_d.torch != spec_rule.torch):
+        return message, spec_rule.torch
     return message, DIVERGENCES.get((family, spec_rule.name), spec_rule.torch)
 
 
+def _translated(family: str, name: str) -> bool:
+    return (family, name) in RULES or (family, name) in RANK_RULES
+
+
 def missing(conv_rules, pool_rules, behaviours) -> list[str]:
-    """What the spec has that is not translated here."""
-    names = [f"conv/{r.name}" for r in conv_rules if ("conv", r.name) not in RULES]
-    names += [f"pool/{r.name}" for r in pool_rules if ("pool", r.name) not in RULES]
-    names += [f"conv/{r.name} (torch)" for r in conv_rules if not r.torch_raises and ("conv", r.name) not in DIVERGENCES]
-    names += [f"pool/{r.name} (torch)" for r in pool_rules if not r.torch_raises and ("pool", r.name) not in DIVERGENCES]
+    """What the spec has that is not translated here (the transposed convolution's rules at every rank)."""
+    transpose_rules = {r.name: r for rules in RULES_BY_FAMILY["conv_transpose"].values() for r in rules}.values()
+    names = [f"conv/{r.name}" for r in conv_rules if not _translated("conv", r.name)]
+    names += [f"pool/{r.name}" for r in pool_rules if not _translated("pool", r.name)]
+    names += [f"conv_transpose/{r.name}" for r in transpose_rules if not _translated("conv_transpose", r.name)]
+    for family, rules in (("conv", conv_rules), ("pool", pool_rules), ("conv_transpose", transpose_rules)):
+        names += [f"{family}/{r.name} (torch)" for r in rules if not r.torch_raises
+                  and (family, r.name) not in DIVERGENCES and (family, r.name) not in RANK_DIVERGENCES]
     names += [f"behaviour {b.name}" for b in behaviours if b.name not in BEHAVIOURS]
     return names
