@@ -15,7 +15,8 @@ def _tensor(array):
     return None if array is None else torch.from_numpy(array.copy())
 
 
-def conv2d(input, weight, bias=None, stride=1, padding=0, dilation=1, groups=1, padding_mode="zeros"):
+def conv2d_module(weight, bias, stride, padding, dilation, groups, padding_mode) -> torch.nn.Conv2d:
+    """An ``nn.Conv2d`` built with the call's parameters and holding the call's weight and bias."""
     # nn.Conv2d's own argument checks run in its constructor, so in_channels and kernel_size are
     # read off the weight the way F.conv2d reads them.
     # device="meta": the module's own random initialisation is skipped, as it is replaced anyway.
@@ -31,6 +32,11 @@ def conv2d(input, weight, bias=None, stride=1, padding=0, dilation=1, groups=1, 
     module.weight = torch.nn.Parameter(_tensor(weight), requires_grad=False)
     if bias is not None:
         module.bias = torch.nn.Parameter(_tensor(bias), requires_grad=False)
+    return module
+
+
+def conv2d(input, weight, bias=None, stride=1, padding=0, dilation=1, groups=1, padding_mode="zeros"):
+    module = conv2d_module(weight, bias, stride, padding, dilation, groups, padding_mode)
     with torch.no_grad():
         return module(_tensor(input)).numpy()
 
