@@ -16,7 +16,7 @@ from tests.adapters import known
 
 ROOT = Path(__file__).resolve().parent.parent
 MODULES = [importlib.import_module(f"{known.__name__}.{info.name}")
-           for info in pkgutil.iter_modules(known.__path__)]
+           for info in pkgutil.iter_modules(known.__path__) if not info.name.startswith("_")]
 REPROS = [(module, name, path) for module in MODULES for name, path in module.REPROS.items()]
 
 

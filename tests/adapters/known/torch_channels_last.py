@@ -15,11 +15,14 @@ profile, 60 examples per test):
 
 from tests.harness import KnownDivergence
 
+from ._predicates import valid_only
+
 ADAPTER = "tests.adapters.torch_channels_last"
 REQUIRES = ("torch",)
 TESTED = {"torch": "2.13.0"}
 
 
+@valid_only
 def _int8_image_over_127(call) -> bool:
     x = call["input"]
     batched = x if x.ndim == 4 else x[None]  # the adapter gives unbatched input a batch axis
