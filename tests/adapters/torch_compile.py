@@ -16,7 +16,9 @@ numpy in, numpy out. Translations (the only ones made):
   fail, e.g. on a new shape or dtype). Dynamo's recompile limits are raised so that no call falls
   back to eager for having recompiled too often.
 
-Nothing is checked here: what the modules or the compiler reject, they reject. Cost on CPU
+Nothing is checked here: what the modules or the compiler reject, they reject. One thing is
+silenced: ``DeprecationWarning`` while compiling and running, which inductor raises about its own
+use of ``torch.jit`` APIs (nothing to do with the call; the suite turns warnings into errors). Cost on CPU
 (inductor, dynamic=false): a first compile of a kind takes about 1-3 s (C++ kernels are cached on
 disk under the system temporary directory), a call that reuses compiled code about 1 ms.
 """
@@ -24,6 +26,8 @@ disk under the system temporary directory), a call that reuses compiled code abo
 from __future__ import annotations
 
 import os
+import warnings
+from contextlib import contextmanager
 
 import torch
 import torch._dynamo
@@ -40,6 +44,13 @@ for _limit in ("cache_size_limit", "recompile_limit", "accumulated_cache_size_li
         setattr(torch._dynamo.config, _limit, 1_000_000)
 
 _compiled: dict = {}
+
+
+@contextmanager
+def _running():
+    with torch.no_grad(), warnings.catch_warnings():
+        warnings.simplefilter("ignore", DeprecationWarning)
+        yield
 
 
 def _compile(key, build):
@@ -64,14 +75,14 @@ def conv2d(input, weight, bias=None, stride=1, padding=0, dilation=1, groups=1, 
     module, compiled = _compile(key, lambda: built)
     module.weight = built.weight
     module.bias = built.bias
-    with torch.no_grad():
+    with _running():
         return compiled(torch_nn._tensor(input)).numpy()
 
 
 def max_pool2d(input, kernel_size, stride=None, padding=0, dilation=1, ceil_mode=False, return_indices=False):
     args = (kernel_size, stride, padding, dilation, return_indices, ceil_mode)
     _, compiled = _compile(("max_pool2d",) + tuple(_key(a) for a in args), lambda: torch.nn.MaxPool2d(*args))
-    with torch.no_grad():
+    with _running():
         result = compiled(torch_nn._tensor(input))
     return tuple(r.numpy() for r in result) if return_indices else result.numpy()
 
@@ -80,5 +91,5 @@ def avg_pool2d(input, kernel_size, stride=None, padding=0, ceil_mode=False, coun
                divisor_override=None):
     args = (kernel_size, stride, padding, ceil_mode, count_include_pad, divisor_override)
     _, compiled = _compile(("avg_pool2d",) + tuple(_key(a) for a in args), lambda: torch.nn.AvgPool2d(*args))
-    with torch.no_grad():
+    with _running():
         return compiled(torch_nn._tensor(input)).numpy()

@@ -1,4 +1,5 @@
-"""Predicates on drawn calls that several backends' known divergences share."""
+"""Predicates on drawn calls (and entries built from them) that several backends' known divergences
+share."""
 
 from __future__ import annotations
 
@@ -75,3 +76,24 @@ def attribute_form_lost(call) -> bool:
     dilation = call.kwargs.get("dilation", 1)
     return (any(not isinstance(flag, bool) for flag in flags)
             or (not isinstance(dilation, int) and len(dilation) == 0))
+
+
+def pools_run_what_torch_rejects(*rule_names, citation):
+    """Error-parity entries for both pools: the backend runs calls that break ``rule_names`` (or
+    whose flags and dilation ONNX-style attributes cannot tell apart), which torch rejects."""
+    from tests.harness import KnownDivergence
+
+    rules = breaks(*rule_names)
+    return [KnownDivergence(name=f"{op}_runs_what_torch_rejects", operator=op,
+                            applies=lambda call: rules(call) or attribute_form_lost(call), citation=citation)
+            for op in ("max_pool2d", "avg_pool2d")]
+
+
+def onnx_max_window_of_padding_only():
+    """The entry both ONNX backends share: what a window with no input element gives is left open
+    by ONNX's spec (each backend's docstring says what it gives)."""
+    from tests.harness import KnownDivergence
+
+    return KnownDivergence(
+        name="max_window_of_padding_only", operator="max_pool2d", applies=padding_only_window,
+        citation="https://github.com/onnx/onnx/issues/1922 (ONNX leaves windows of padding only undefined)")

@@ -47,7 +47,7 @@ import numpy as np
 from spec.pool2d import Pool2dCall
 from tests.harness import KnownDivergence
 
-from ._predicates import attribute_form_lost, breaks, has_nan, padding_only_window, valid_only
+from ._predicates import breaks, has_nan, onnx_max_window_of_padding_only, pools_run_what_torch_rejects, valid_only
 
 ADAPTER = "tests.adapters.onnx_reference"
 REQUIRES = ("onnx",)
@@ -92,11 +92,11 @@ KNOWN = [
         citation="reports/upstream/onnx_reference-avg_nan_ignored.md (cause: onnx/onnx#1384)"),
     KnownDivergence(
         name="int8_max_pool_stride_one", operator="max_pool2d",
-        applies=lambda call: call["input"].dtype.name == "int8" and _unit_strides_and_dilations(call),
+        applies=valid_only(lambda call: call["input"].dtype.name == "int8" and _unit_strides_and_dilations(call)),
         citation="reports/upstream/onnx_reference-int8_max_pool_stride_one.md (no onnx issue found)"),
     KnownDivergence(
         name="float16_bias_rounded_twice", operator="conv2d",
-        applies=lambda call: call["input"].dtype.name == "float16" and call["bias"] is not None,
+        applies=valid_only(lambda call: call["input"].dtype.name == "float16" and call["bias"] is not None),
         citation="reports/upstream/onnx_reference-float16_bias_rounded_twice.md (no onnx issue found)"),
     KnownDivergence(
         name="max_pool_unit_stride_pads", operator="max_pool2d", applies=_pads_mishandled,
@@ -107,9 +107,7 @@ KNOWN = [
     KnownDivergence(
         name="avg_ceil_window_past_input", operator="avg_pool2d", applies=_ceil_window_past_input,
         citation="reports/upstream/onnx_reference-avg_ceil_window_past_input.md (related: onnx/onnx#4958)"),
-    KnownDivergence(
-        name="max_window_of_padding_only", operator="max_pool2d", applies=padding_only_window,
-        citation="https://github.com/onnx/onnx/issues/1922 (ONNX leaves windows of padding only undefined)"),
+    onnx_max_window_of_padding_only(),
 ]
 # Error parity: calls torch rejects that the backend runs. ONNX states none of these rules (zero-size
 # tensors, kernels larger than the input and pads of any size are allowed), so they are documented
@@ -117,26 +115,16 @@ KNOWN = [
 KNOWN += [
     KnownDivergence(
         name="conv2d_runs_what_torch_rejects", operator="conv2d",
-        applies=breaks("positive_out_channels", "positive_in_channels", "non_empty_spatial", "kernel_fits", "reflect_padding_limit",
-                       "circular_padding_limit"),
+        applies=breaks("positive_out_channels", "positive_in_channels", "non_empty_spatial", "kernel_fits",
+                       "reflect_padding_limit", "circular_padding_limit"),
         citation="https://onnx.ai/onnx/operators/onnx__Conv.html and onnx__Pad.html state no such limits"),
     KnownDivergence(
         name="conv2d_bias_not_1d", operator="conv2d", applies=breaks("bias_shape"),
         citation="reports/upstream/onnx_reference-conv2d_bias_not_1d.md (no onnx issue found)"),
 ]
 
-
-def _pool_runs_what_torch_rejects(call, rules=breaks("padding_at_most_half_kernel", "non_empty_input", "output_not_empty")) -> bool:
-    return rules(call) or attribute_form_lost(call)
-
-
-KNOWN += [
-    KnownDivergence(
-        name=f"{op}_runs_what_torch_rejects", operator=op,
-        applies=_pool_runs_what_torch_rejects,
-        citation="https://onnx.ai/onnx/operators/onnx__MaxPool.html states no such limits")
-    for op in ("max_pool2d", "avg_pool2d")
-]
+KNOWN += pools_run_what_torch_rejects("padding_at_most_half_kernel", "non_empty_input", "output_not_empty",
+                                      citation="https://onnx.ai/onnx/operators/onnx__MaxPool.html states no such limits")
 KIND = {"max_nan_ignored": "genuine", "avg_nan_ignored": "genuine", "int8_max_pool_stride_one": "genuine",
         "float16_bias_rounded_twice": "genuine", "max_pool_unit_stride_pads": "genuine",
         "max_pool_unit_stride_indices_per_plane": "genuine", "avg_ceil_window_past_input": "genuine",

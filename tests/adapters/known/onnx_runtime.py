@@ -27,7 +27,7 @@ provider has no kernel for):
 
 from tests.harness import KnownDivergence, features
 
-from ._predicates import attribute_form_lost, breaks, has_nan, padding_only_window, valid_only
+from ._predicates import breaks, has_nan, onnx_max_window_of_padding_only, pools_run_what_torch_rejects, valid_only
 
 ADAPTER = "tests.adapters.onnx_runtime"
 REQUIRES = ("onnx", "onnxruntime")
@@ -41,9 +41,7 @@ KNOWN = [
         name="pad_wrap_empty_batch", operator="conv2d",
         applies=valid_only(lambda call: call["padding_mode"] == "circular" and features(call)["batch"] == "empty"),
         citation="reports/upstream/onnx_runtime-pad_wrap_empty_batch.md (no onnxruntime issue found)"),
-    KnownDivergence(
-        name="max_window_of_padding_only", operator="max_pool2d", applies=padding_only_window,
-        citation="https://github.com/onnx/onnx/issues/1922 (ONNX leaves windows of padding only undefined)"),
+    onnx_max_window_of_padding_only(),
 ]
 # Error parity: calls torch rejects that the backend runs. ONNX states none of these rules.
 KNOWN += [
@@ -54,18 +52,8 @@ KNOWN += [
                  "(wrap pads beyond the size: microsoft/onnxruntime#32725)"),
 ]
 
-
-def _pool_runs_what_torch_rejects(call, rules=breaks("padding_at_most_half_kernel", "output_not_empty")) -> bool:
-    return rules(call) or attribute_form_lost(call)
-
-
-KNOWN += [
-    KnownDivergence(
-        name=f"{op}_runs_what_torch_rejects", operator=op,
-        applies=_pool_runs_what_torch_rejects,
-        citation="https://onnx.ai/onnx/operators/onnx__MaxPool.html states no such limits")
-    for op in ("max_pool2d", "avg_pool2d")
-]
+KNOWN += pools_run_what_torch_rejects("padding_at_most_half_kernel", "output_not_empty",
+                                      citation="https://onnx.ai/onnx/operators/onnx__MaxPool.html states no such limits")
 KIND = {"max_nan_ignored": "genuine", "pad_wrap_empty_batch": "genuine", "max_window_of_padding_only": "documented",
         "conv2d_runs_what_torch_rejects": "documented", "max_pool2d_runs_what_torch_rejects": "documented",
         "avg_pool2d_runs_what_torch_rejects": "documented"}
