@@ -18,7 +18,9 @@ from tests.adapters import known
 ROOT = Path(__file__).resolve().parent.parent
 MODULES = [importlib.import_module(f"{known.__name__}.{info.name}")
            for info in pkgutil.iter_modules(known.__path__) if not info.name.startswith("_")]
-REPROS = [(module, name, path) for module in MODULES for name, path in module.REPROS.items()]
+# One case per script: a script may reproduce several entries (one per operator, say).
+REPROS = [(module, "+".join(name for name, p in module.REPROS.items() if p == path), path)
+          for module in MODULES for path in dict.fromkeys(module.REPROS.values())]
 
 
 def _id(case):

@@ -5,9 +5,9 @@ numpy in, numpy out (``np.asarray`` of the result). Translations, as a JAX user 
 
 - Unbatched (3-d) input is given a batch axis of 1, removed from the result.
 - An int or one-entry sequence parameter is repeated for both spatial dimensions (as torch does);
-  pairs are used as they are. With a ``padding_mode`` other than zeros a one-entry ``padding``
-  (or, with ``'same'``, ``dilation``) is kept as it is, which torch's modules reject, and
-  ``jnp.pad`` rejects it too.
+  pairs are used as they are. With a ``padding_mode`` other than zeros, a one-entry ``padding``
+  is kept as it is, which torch's modules reject and ``jnp.pad`` rejects too; and with ``'same'``
+  a one-entry ``dilation`` pads the height only, as torch's modules do (spec/behaviours.py).
 - conv2d: ``lax.conv_general_dilated(x, w, window_strides=stride, padding=[(top, bottom), (left,
   right)], rhs_dilation=dilation, dimension_numbers=("NCHW", "OIHW", "NCHW"),
   feature_group_count=groups)`` at the default precision; int padding ``p`` as ``(p, p)``,
@@ -72,7 +72,8 @@ def _conv_padding(padding, kernel, stride, dilation, pair):
     if padding == "same":
         if any(s != 1 for s in _pair(stride)):
             raise ValueError("jax_lax: padding='same' has no explicit pads for a stride above 1")
-        return [(d * (k - 1) // 2, d * (k - 1) - d * (k - 1) // 2) for k, d in zip(kernel, pair(dilation))]
+        sides = [(d * (k - 1) // 2, d * (k - 1) - d * (k - 1) // 2) for k, d in zip(kernel, pair(dilation))]
+        return sides + [(0, 0)] * (2 - len(sides))  # a one-entry dilation pads the height only, as in torch
     return [(p, p) for p in pair(padding)]
 
 

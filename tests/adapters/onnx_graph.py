@@ -5,9 +5,9 @@ runner function executes. The translation is what an exporter does:
 
 - Unbatched (3-d) input is given a batch axis of 1, removed from the result.
 - An int or one-entry sequence parameter is repeated for both spatial dimensions (torch does the
-  same), except a one-entry ``padding`` (or, with ``'same'``, ``dilation``) with a
-  ``padding_mode`` other than zeros, which torch's modules reject and which is passed on as it is
-  for the ``Pad`` node; pairs are used as they are; anything else is
+  same), except with a ``padding_mode`` other than zeros: a one-entry ``padding``, which torch's
+  modules reject, is passed on as it is for the ``Pad`` node to reject; with ``'same'`` a
+  one-entry ``dilation`` pads the height only, as torch's modules do (spec/behaviours.py); pairs are used as they are; anything else is
   passed on for ONNX to reject.
 - ``conv2d`` -> ``Conv``: ``kernel_shape`` from the weight, ``strides``, ``dilations``, ``group``,
   the bias as input ``B``; int padding as ``pads=[top, left, bottom, right]``; ``'valid'`` as zero
@@ -72,13 +72,13 @@ def _pads(padding, repeat_one=True):
 
 
 def _same_pads(kernel, dilation, repeat_one=True):
-    """Explicit pads for 'same'; a one-entry dilation is kept as it is with ``repeat_one=False``."""
+    """Explicit pads for 'same'. With ``repeat_one=False`` a one-entry dilation is not repeated:
+    only the height is padded, as torch's modules do with a padding mode (spec/behaviours.py)."""
     dilations = _pair(dilation) if repeat_one or isinstance(dilation, (int, np.integer)) else list(dilation)
-    begins, ends = [], []
-    for k, d in zip(kernel, dilations):
+    begins, ends = [0, 0], [0, 0]
+    for i, (k, d) in enumerate(zip(kernel, dilations)):
         total = d * (k - 1)
-        begins.append(total // 2)
-        ends.append(total - total // 2)
+        begins[i], ends[i] = total // 2, total - total // 2
     return begins + ends
 
 
