@@ -35,9 +35,9 @@ def test_repro_still_diverges(case, capsys):
     module, name, path = case
     for requirement in module.REQUIRES:
         pytest.importorskip(requirement)
-    # As a user runs it: the suite's warnings-as-errors is not for the backends' own warnings.
+    # The backends warn about themselves (inductor: its own torch.jit use); not the suite's business.
     with pytest.raises(SystemExit) as exit_, warnings.catch_warnings():
-        warnings.simplefilter("default")
+        warnings.simplefilter("ignore")
         runpy.run_path(str(ROOT / path), run_name="__main__")
     printed = capsys.readouterr().out
     assert exit_.value.code == 1, f"{path} no longer reproduces {name}:\n{printed}"
