@@ -47,6 +47,12 @@ def _conv_module(rank, weight, bias, stride, padding, dilation, groups, padding_
         )
 
 
+def conv2d_module(weight, bias, stride, padding, dilation, groups, padding_mode) -> torch.nn.Conv2d:
+    """An ``nn.Conv2d`` built with the call's parameters and holding the call's weight and bias (the
+    torch_channels_last and torch_compile adapters run it their way)."""
+    return _with_weights(_conv_module(2, weight, bias, stride, padding, dilation, groups, padding_mode), weight, bias)
+
+
 def _conv(rank, input, weight, bias, stride, padding, dilation, groups, padding_mode):
     module = _conv_module(rank, weight, bias, stride, padding, dilation, groups, padding_mode)
     with torch.no_grad():

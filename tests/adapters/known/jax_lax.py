@@ -1,0 +1,66 @@
+"""jax_lax: known divergences of ``jax.lax`` on CPU (jax and jaxlib 0.10.2, x64 enabled) from torch.
+
+What the runs found (300 drawn calls per operator with the scratch hunt; Unsupported: max_pool2d's
+return_indices, which reduce_window cannot give):
+
+- Values: none beyond float16 rounding. ``float16_bias_added_after`` (documented): lax's
+  convolution has no bias, so the float16 result is rounded before the bias is added, one
+  rounding more than torch. ``float16_window_sum`` (documented): ``lax.reduce_window`` sums a
+  float16 window in float16 (and the division is in float16), where torch sums in float32
+  (``jnp.mean`` upcasts float16, jax-ml/jax#17792; ``reduce_window`` does not).
+- Error parity (calls torch rejects): ``<op>_runs_what_torch_rejects`` (documented): lax states
+  none of torch's rules. It convolves and pools zero-size tensors and kernels larger than the
+  input, takes negative padding (it crops) and pool padding of any size, convolves the dtypes
+  torch does not (and dilated integer ones), and ``jnp.pad`` reflects and wraps past the edge as
+  ``numpy.pad`` does; the bias is broadcast and type-promoted as ``jnp`` arrays are; a divisor of
+  0 (or a float) is divided by; ``ceil_mode=1`` is read for its truth, lax having no such
+  parameter; max pooling takes the dtypes torch does not pool.
+"""
+
+from tests.harness import KnownDivergence
+
+from ._predicates import attribute_form_lost, breaks, valid_only
+
+ADAPTER = "tests.adapters.jax_lax"
+REQUIRES = ("jax",)
+TESTED = {"jax": "0.10.2", "jaxlib": "0.10.2"}
+
+_RUNS = {
+    "conv2d": breaks("positive_out_channels", "positive_in_channels", "non_empty_spatial", "kernel_fits",
+                     "reflect_padding_limit", "circular_padding_limit", "non_negative_padding",
+                     "supported_dtype", "dilation_dtype", "matching_dtypes", "bias_shape"),
+    "max_pool2d": breaks("padding_at_most_half_kernel", "non_empty_input", "output_not_empty",
+                         "non_negative_padding", "supported_dtype"),
+    "avg_pool2d": breaks("padding_at_most_half_kernel", "non_empty_input", "output_not_empty",
+                         "non_negative_padding", "non_zero_divisor", "supported_dtype"),
+}
+
+
+
+def _form_read_by_translation(call) -> bool:
+    """A pool call breaking torch's parameter_form where the translation, not lax, reads the
+    parameter: flags read for their truth, a float divisor_override divided by."""
+    divisor = call.kwargs.get("divisor_override")
+    return attribute_form_lost(call) or not isinstance(divisor, (int, type(None)))
+
+
+KNOWN = [
+    KnownDivergence(
+        name="float16_bias_added_after", operator="conv2d",
+        applies=valid_only(lambda call: call["input"].dtype.name == "float16" and call["bias"] is not None),
+        citation="https://docs.jax.dev/en/latest/_autosummary/jax.lax.conv_general_dilated.html "
+                 "(no bias argument: the bias is added to the rounded result)"),
+    KnownDivergence(
+        name="float16_window_sum", operator="avg_pool2d",
+        applies=valid_only(lambda call: call["input"].dtype.name == "float16"),
+        citation="https://docs.jax.dev/en/latest/_autosummary/jax.lax.reduce_window.html "
+                 "(reduces in the operand's dtype; compare jax-ml/jax#17792 for jnp.mean)"),
+] + [
+    KnownDivergence(
+        name=f"{op}_runs_what_torch_rejects", operator=op,
+        applies=lambda call, rules=rules: rules(call) or (call.op != "conv2d" and _form_read_by_translation(call)),
+        citation="jax.lax states none of torch's validity rules (https://docs.jax.dev/en/latest/jax.lax.html)")
+    for op, rules in _RUNS.items()
+]
+KIND = {entry.name: "documented" for entry in KNOWN}
+REPROS = {}
