@@ -6,6 +6,7 @@ option)."""
 
 from __future__ import annotations
 
+import importlib.util
 import os
 import pathlib
 
@@ -39,6 +40,14 @@ settings.register_profile("thorough", parent=_BASE, max_examples=600, deadline=N
 settings.load_profile(os.environ.get("CONVSPEC_PROFILE", "default"))
 
 _UNDER_TEST = pytest.StashKey[UnderTest]()
+
+# The adapters of optional backends (pyproject's onnx and jax extras) import them at the top; they
+# hold no doctests, so a checkout without the extras leaves them out of --doctest-modules'
+# collection instead of failing to import them. Their runs and repros are skipped likewise.
+_OPTIONAL = {"onnx": ["tests/adapters/onnx_graph.py", "tests/adapters/onnx_reference.py"],
+             "onnxruntime": ["tests/adapters/onnx_runtime.py"], "jax": ["tests/adapters/jax_lax.py"]}
+collect_ignore = [path for backend, paths in _OPTIONAL.items()
+                  if importlib.util.find_spec(backend) is None for path in paths]
 
 
 def pytest_addoption(parser):

@@ -82,7 +82,9 @@ def _rules(rank: int) -> list[Rule]:
     none = ", each an int or None (keep the input's size)" if rank > 1 else ""
     return [
         Rule("input_rank", f"input must be {rank + 1}-D {layout(rank, False)} or {rank + 2}-D {layout(rank)}",
-             lambda c: len(c.input_shape) not in (rank + 1, rank + 2)),
+             lambda c: len(c.input_shape) not in (rank + 1, rank + 2),
+             torch="raises, except that adaptive average pooling to output size 1 in every dimension is "
+                   "a mean over the last dimensions, which takes an input of any rank; the reference rejects it"),
         Rule("parameter_form",
              f"output_size must be an int or a sequence of {rank} entries{none} (return_indices is read "
              "for its truth value, as torch reads it)",

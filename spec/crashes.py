@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import math
 
-from .conv2d import Conv2dCall
+from .conv import Conv2dCall
 from .shapes import windows_that_fit
 
 # The one dtype the crash was seen with: bfloat16 takes the same oneDNN path but another kernel

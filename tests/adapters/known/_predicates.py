@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import numpy as np
 
-from spec import conv2d, pool2d
-from spec.pool2d import Pool2dCall
+from spec import conv as conv2d
+from spec import pool as pool2d
+from spec.pool import Pool2dCall
 from spec.rules import first_violation
 
 

@@ -44,7 +44,7 @@ outside ONNX's type constraints, and divisor_override):
 
 import numpy as np
 
-from spec.pool2d import Pool2dCall
+from spec.pool import Pool2dCall
 from tests.harness import KnownDivergence
 
 from ._predicates import breaks, has_nan, onnx_max_window_of_padding_only, pools_run_what_torch_rejects, valid_only
