@@ -19,11 +19,12 @@ def _indent(text: str, by: str = "      ") -> str:
 def unsupported_reason(tally: Tally, test: str) -> str | None:
     """Why a test that drew no supported call is skipped; None if it saw none unsupported."""
     counts = tally.test_counts(test)
-    if not counts.get(UNSUPPORTED):
+    known = sum(n for outcome, n in counts.items() if outcome.startswith("known:"))
+    if not counts.get(UNSUPPORTED) and not known:
         return None
     total = sum(counts.values())
-    return (f"every call drawn was unsupported by the implementation under test ({counts[UNSUPPORTED]} of "
-            f"{total}); see the convspec summary for which options")
+    return (f"every call drawn was unsupported by the implementation under test ({counts.get(UNSUPPORTED, 0)} "
+            f"of {total}) or a known divergence ({known}); see the convspec summary")
 
 
 def summary_lines(tally: Tally, known=(), implementation: str = "") -> list[str]:
