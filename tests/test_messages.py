@@ -38,17 +38,20 @@ def torch_message(call) -> str | None:
     return None
 
 
-def torch_messages(op: str, rule: str, examples: int = 5) -> list[str]:
-    """Real torch messages for calls breaking ``rule`` (for scripts/check_site.py)."""
+def torch_messages(op: str, rule: str, examples: int = 5) -> list[tuple[str, list[str]]]:
+    """Real torch messages for calls breaking ``rule`` (for scripts/check_site.py), each with the
+    rules a page may name for it: ``rule`` and the later ones the same call breaks (torch may
+    check those first, as the test below allows)."""
     found = []
 
     @settings(max_examples=examples, database=None, deadline=None, derandomize=True,
               suppress_health_check=list(HealthCheck))
     @given(data=st.data())
     def collect(data):
-        message = torch_message(data.draw(invalid_calls(op, rule)))
+        call = data.draw(invalid_calls(op, rule))
+        message = torch_message(call)
         if message is not None:
-            found.append(message)
+            found.append((message, [rule, *later_rules_broken(call, rule)]))
 
     collect()
     return found

@@ -206,6 +206,67 @@ BEHAVIOURS = {
                                                           "和 complex64 转置卷积,它不检查空洞:在 1 维和 2 维中,卷积核尺寸"
                                                           "为 1 时 dilation=0 能通过,而其他调用会报错(positive_dilation "
                                                           "规则)。",
+    "float16_dilated_strided_padding_only_conv_crashes": "在支持 AVX512-FP16 的 CPU 上,float16 卷积若宽度方向的步幅和空洞都大于 1,"
+                                                         "且每个输出列都只读到零填充,只要输出总共有两行或更多,进程就会因 SIGSEGV "
+                                                         "崩溃(oneDNN 的 brg_conv_fwd 内核);F.conv2d、nn.Conv2d、conv1d 和 "
+                                                         "conv3d 都是如此,bfloat16、float32、float64 和复数类型不会崩溃。"
+                                                         "spec.crashes.torch_crashes 给出其范围(一个超集),策略从不生成这样的调用。",
+    "max_pool_backward_window_of_padding_only": "最大池化中只含填充的窗口(有空洞时可能出现)在反向传播时,把该窗口的梯度写到它的索引处,"
+                                                "而这个索引并不指向窗口里的元素:它指向平面上的另一个元素(于是梯度到达了输出从未读过的输入),"
+                                                "或者指向平面末尾之后的位置,torch 2.13 会越界写入(我们的运行中出现过 double free,进程中止)。"
+                                                "参考实现不把这样窗口的梯度传给任何元素,因为它的输出是常数;测试从不把含这种窗口的反向调用交给 torch。",
+    "pool_backward_half_precision_sums_in_half": "float16 最大池化和平均池化的反向传播在 float16 中累加到达同一个输入元素的梯度,每次加法后"
+                                                 "都舍入(前向则用 float32 求和):1 + 2^-11 + 2^-11 得 1,而不是 1 + 2^-10。"
+                                                 "容差模型按每个梯度自身 dtype 的运算来约束它。",
+    "conv_transpose_half_precision_backward_crashes": "float16 转置卷积(oneDNN)的反向传播,在某个维度上卷积核尺寸为 1、空洞大于 1 "
+                                                      "且有填充时,可能使进程崩溃(段错误):例如 (1, 1, 2, 2) 的输入、1x1 卷积核、"
+                                                      "stride (1, 2)、padding (0, 1)、dilation 2 的 conv_transpose2d。float32 "
+                                                      "的同一调用和前向都没有问题;测试从不把这样的反向调用交给 torch。",
+    "adaptive_max_nan_gives_last_nan_index": "各维度的自适应最大池化中,含 NaN 的窗口结果为 NaN,索引是按行优先顺序最后一个 NaN 的位置"
+                                             "(torch 从 -inf 开始扫描,让 NaN 替换当前最大值)。",
+    "adaptive_output_size_zero_gives_empty_output": "每种自适应池化都接受 output_size=0,给出空输出;只有负数尺寸才报错。",
+    "adaptive_avg_accepts_zero_channels": "adaptive_avg_pool1d 和 adaptive_avg_pool2d 接受 C = 0 的批量输入,而自适应最大池化和 "
+                                          "adaptive_avg_pool3d 拒绝它;所有自适应池化都接受 C = 0 的无批量输入"
+                                          "(non_empty_channels 规则)。",
+    "adaptive_output_size_takes_bool_entries": "output_size 中的 bool 被当作 int 读取,(3, True) 即 (3, 1),但 output_size=True "
+                                               "本身会报错;参考实现两者都拒绝(parameter_form 规则)。",
+    "adaptive_avg_pool3d_half_precision_sums_in_half": "adaptive_avg_pool3d 在 float16(bfloat16)中对 float16 和 bfloat16 的窗口"
+                                                       "求和,并依次除以窗口的深度、高度和宽度,不像 adaptive_avg_pool1d/2d 用 "
+                                                       "float32 求和;output_size 全为 1 时例外(此时 torch 用 float32 求平均值)。",
+    "adaptive_avg_global_is_mean": "输出尺寸在每个维度上都为 1 的自适应平均池化,按空间维度上的平均值计算,从而跳过自适应内核的"
+                                   "检查:空输入得 NaN,3 维时 C = 0 的批量输入也能通过,复数 dtype 也被接受。参考实现对任何输出"
+                                   "尺寸都保留这些规则(non_empty_input、non_empty_channels、supported_dtype)。",
+    "max_unpool_duplicate_indices_race": "多个输入元素带有相同的索引时,torch 从多个线程写入它们:单线程时按行优先顺序最后一个"
+                                         "留下,多线程时其中任何一个都可能留下(每次运行不同)。重叠的最大池化窗口会产生这样的索引。"
+                                         "参考实现保留最后一个;测试在这些位置接受任一候选值,其他位置要求精确相等。",
+    "max_unpool_zero_kernel_or_stride_accepted": "max_unpool1d 和 max_unpool2d 接受 kernel_size=0 和 stride=0(或负数):输出尺寸"
+                                                 "就是公式 (n - 1) s - 2p + k 给出的值,不论它是多少,只有索引检查可能报错;"
+                                                 "max_unpool3d 会检查步幅(positive_kernel 和 positive_stride 规则)。",
+    "max_unpool_negative_padding_enlarges": "每种 max_unpool 都接受负的填充,它使输出尺寸增加 2|p|(non_negative_padding 规则)。",
+    "max_unpool_empty_output_skips_index_check": "使输出为空的填充(只有一个窗口时 p = k / 2,或更大)直接给出空结果,不检查任何索引"
+                                                 "(output_not_empty 规则)。",
+    "max_unpool_stride_longer_than_rank_ignored": "max_unpool1d 和 max_unpool2d 只读取过长的 stride 或 padding 序列的前几项(与维数"
+                                                  "相同);max_unpool3d 拒绝它(parameter_form 规则)。",
+    "lp_pool_ceil_window_scaled_to_kernel": "lp_pool 按 K * avg_pool(x^p) 计算(count_include_pad,无填充),所以 ceil 模式下越过"
+                                            "输入边界的窗口,其幂和被放大 K / D 倍(D 为窗口落在输入内的位置数):全为 1 的 3x3 "
+                                            "输入,p = 1、池化核 2、ceil_mode 时,只含一个元素的角上得 4。",
+    "lp_pool_negative_sum_gives_nan": "p 为奇数时,幂和为负的窗口得 NaN(不取实数根);p 为小数时,任何负输入都得 NaN;p = 1 "
+                                      "就是普通的(带符号的)求和。",
+    "lp_pool_infinite_norm_is_max_of_magnitudes": "norm_type = inf 即对 |x| 做最大池化,norm_type = -inf 则取每个窗口中最小的 |x|。",
+    "lp_pool_bool_norm_type": "norm_type=True 被当作 1(普通求和);参考实现拒绝 bool(parameter_form 规则)。",
+    "lp_pool_negative_norm_type": "负的 norm_type 被接受:即 -|p| 次幂平均,其中零输入得 inf,其窗口得 0;norm_type = 0 引发 "
+                                  "ZeroDivisionError(positive_norm_type 规则)。",
+    "lp_pool_int64_truncates": "lp_pool 接受 int64:x^p 在 int64 中回绕,平均值先向零截断再乘以 K,开方得 float32:[3, 4] 在 "
+                               "p = 1、池化核 2 时得 6,而不是 7(supported_dtype 规则)。",
+    "fractional_samples_order": "fractional_max_pool2d 把每个(样本, 通道)的两个随机样本读作(列, 行),与其他所有参数的 (H, W) "
+                                "顺序相反;fractional_max_pool3d 把三个样本读作(深度, 行, 列)。",
+    "fractional_max_pool_zero_kernel": "fractional_max_pool2d 接受 kernel_size=0:每个窗口都为空,所以每个输出都是 -inf,索引为窗口的"
+                                       "起点;fractional_max_pool3d 会报错(positive_kernel 规则)。",
+    "fractional_extra_samples_unused": "_random_samples 的行数可以多于输入的样本数(N' >= N),多出的被忽略。无批量输入仍需要 3 维的"
+                                       "样本,形状为 (N', C, 2)。",
+    "fractional_max_pool3d_strict_fit": "fractional_max_pool3d 要求输出尺寸加池化核尺寸减 1 严格小于输入尺寸,而 fractional_max_pool2d "
+                                        "允许相等:3 维池化拒绝 2 维池化接受的输出 n - k + 1(k = 1 时即与输入一样大的输出)"
+                                        "(windows_fit 规则)。",
 }
 
 
