@@ -6,6 +6,7 @@
 #   scripts/seeds.sh                 # seeds 1..20
 #   scripts/seeds.sh 101 102 103     # these seeds
 #   PYTHON=/path/to/python scripts/seeds.sh   # default: .venv/bin/python, else python
+#   SEEDS_PYTEST_ARGS="-n 2" scripts/seeds.sh # extra pytest arguments (here: both cores, as README's command)
 #
 # With --hypothesis-seed Hypothesis neither reads nor writes its example database (core.py:
 # no database key when a global seed is forced), so each run is reproducible from its seed alone.
@@ -33,7 +34,8 @@ start_all=$(date +%s)
 for seed in "${seeds[@]}"; do
     log="$LOGDIR/seed-$seed.log"
     start=$(date +%s)
-    "$PYTHON" -m pytest -p no:cacheprovider --hypothesis-seed="$seed" -q >"$log" 2>&1
+    # shellcheck disable=SC2086  # the extra arguments are words to split
+    "$PYTHON" -m pytest -p no:cacheprovider --hypothesis-seed="$seed" -q ${SEEDS_PYTEST_ARGS:-} >"$log" 2>&1
     status=$?
     elapsed=$(( $(date +%s) - start ))
     # pytest -q ends with e.g. "512 passed, 3 skipped in 74.01s"
@@ -45,7 +47,7 @@ for seed in "${seeds[@]}"; do
         printf 'seed %-6s FAIL  %4ss  %s (exit %s)\n' "$seed" "$elapsed" "$summary" "$status"
         echo "---- failures (from $log) ----"
         grep -E '^(FAILED|ERROR) ' "$log" || tail -n 40 "$log"
-        echo "reproduce: $PYTHON -m pytest -p no:cacheprovider --hypothesis-seed=$seed -q"
+        echo "reproduce: $PYTHON -m pytest -p no:cacheprovider --hypothesis-seed=$seed -q ${SEEDS_PYTEST_ARGS:-}"
         echo "stopped after $passed of ${#seeds[@]} seeds passed, $(( $(date +%s) - start_all ))s"
         exit "$status"
     fi
