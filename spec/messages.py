@@ -34,6 +34,10 @@ _NOT_CONV2D = _type_names(n for n in TORCH_TYPE_NAMES if n not in dtypes.CONV2D)
 _NOT_DILATED = _type_names(n for n in dtypes.CONV2D if n not in dtypes.CONV2D_DILATED)
 _NEGATIVE_OR_ZERO = r"(0|-\d+)"
 _POSITIVE = r"[1-9]\d*"
+# What torch says after computing padding='same' as a negative d(k - 1) / 2, by padding mode.
+_SAME_NEGATIVE_PADDING = (r"negative padding is not supported|numel: integer multiplication overflow|"
+                          r"Trying to create tensor with negative dimension|"
+                          r"Negative padding value is resulting in an empty dimension")
 
 
 @dataclass(frozen=True)
@@ -77,11 +81,11 @@ CONV2D = [
                                                 r"divisible by \d+ at dimension 0"),
     Pattern("in_channels_match", r"expected input\[.*\] to have \d+ channels, but got \d+ channels instead"),
     Pattern("positive_kernel", r"kernel size should be greater than zero"),
-    # padding='same' with an empty kernel: torch computes a negative padding d(k - 1) / 2 first,
-    # and what breaks next depends on the padding mode and the sizes.
-    Pattern("positive_kernel", r"negative padding is not supported|numel: integer multiplication overflow|"
-                               r"Trying to create tensor with negative dimension|"
-                               r"Negative padding value is resulting in an empty dimension", also=True),
+    # padding='same' with an empty kernel or a negative dilation: torch computes a negative padding
+    # d(k - 1) / 2 first, and what breaks next depends on the padding mode and the sizes.
+    Pattern("positive_kernel", _SAME_NEGATIVE_PADDING, also=True),
+    Pattern("positive_dilation", _SAME_NEGATIVE_PADDING + r"|Padding size should be less than the corresponding "
+                                 r"input dimension|Padding value causes wrapping around more than once", also=True),
     # oneDNN refuses an empty kernel before torch's own check reaches it.
     Pattern("positive_kernel", r"could not create a primitive descriptor for the convolution forward propagation"),
     Pattern("bias_shape", r"expected bias to be 1-dimensional with \d+ elements"),

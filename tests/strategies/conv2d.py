@@ -226,8 +226,11 @@ def _break_non_empty_spatial(draw, config):
 BREAKERS = {
     "input_rank": lambda draw, c: with_changes(c, input_shape=draw(st.sampled_from(
         [c["input_shape"][-2:], (1,) * (5 - len(c["input_shape"])) + c["input_shape"]]), label="input shape")),
+    # With padding='same' and a padding mode, nn.Conv2d pads the input by the malformed weight's
+    # sizes before any check, so torch's message would be F.pad's: the zeros mode keeps it conv's.
     "weight_rank": lambda draw, c: with_changes(c, weight_shape=draw(st.sampled_from(
-        [c["weight_shape"][:3], c["weight_shape"] + (1,)]), label="weight shape")),
+        [c["weight_shape"][:3], c["weight_shape"] + (1,)]), label="weight shape"),
+        padding_mode="zeros" if c["padding"] == "same" else c["padding_mode"]),
     "parameter_form": lambda draw, c: with_changes(c, **draw(st.sampled_from(
         [{"stride": (1, 1, 1)}, {"stride": []}, {"dilation": 1.5}, {"padding": (0, 0, 0)},
          {"padding": 1.5}, {"groups": float(c["groups"])}]), label="malformed parameter")),
