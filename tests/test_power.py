@@ -22,10 +22,11 @@ from hypothesis.errors import NoSuchExample
 
 import reference
 
-from . import bugs
+from . import bugs, pool_checks, test_adaptive_pool, test_fractional_pool, test_lp_pool, test_unpool
 from . import strategies as cs
 from .adapters import torch_nn
 from .checks import assert_rejected, check_avg_pool2d, check_conv2d, check_max_pool2d, check_result
+from .strategies import adaptive_pool, fractional_pool, lp_pool, unpool
 from .strategies import family as family_strategies
 
 
@@ -47,11 +48,20 @@ class Member:
 _2D = {"conv2d": check_conv2d, "max_pool2d": check_max_pool2d, "avg_pool2d": check_avg_pool2d}
 # The other operators of the three families are checked by the rank-generic check_result.
 _CONFORMANCE = {op: _2D.get(op, check_result) for op in reference.__all__}
+# The adaptive, LP, unpooling and fractional pools: each drawn by its own strategies module and
+# checked by tests/pool_checks.py, as its property test does, which gets 1 / SHARE of the examples.
+_OTHER_POOLS = {op: (strategies, test.SHARE) for strategies, test in
+                ((adaptive_pool, test_adaptive_pool), (lp_pool, test_lp_pool), (unpool, test_unpool),
+                 (fractional_pool, test_fractional_pool)) for op in test.OPERATORS}
 
 
 def conformance(op: str) -> Member:
     """Valid calls of ``op``, checked against the reference (the property tests' check): the 2-D
-    suite's strategies for conv2d and the 2-D pools, tests/strategies/family.py's for the others."""
+    suite's strategies for conv2d and the 2-D pools, each other pool's own, tests/strategies/family.py's
+    for the rest."""
+    if op in _OTHER_POOLS:
+        strategies, share = _OTHER_POOLS[op]
+        return Member(op, strategies.calls(op), pool_checks.check_result, "conformance", share=share)
     if op in _2D:
         calls = cs.conv2d_calls() if op == "conv2d" else cs.pool2d_calls(op)
     else:
@@ -144,6 +154,13 @@ ZOO = {f"tests.bugs.{name}": member for name, member in {
     "pool_depth_height_swapped": conformance("max_pool3d"),
     "conv_depth_height_swapped": conformance("conv3d"),
     "ceil_mode_keeps_last_window_1d": conformance("max_pool1d"),
+    # adaptive, LP, unpooling and fractional pooling
+    "adaptive_window_end_floored": conformance("adaptive_avg_pool2d"),
+    "adaptive_max_nan_ignored": conformance("adaptive_max_pool1d"),
+    "lp_pool_root_of_mean": conformance("lp_pool2d"),
+    "unpool_indices_over_whole_tensor": conformance("max_unpool2d"),
+    "fractional_samples_as_rows_columns": conformance("fractional_max_pool2d"),
+    "fractional_step_over_output_size": conformance("fractional_max_pool2d"),
 }.items()}
 
 # Bugs the suite cannot catch, and why. Their test is an expected failure (strict: if one is ever
