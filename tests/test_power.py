@@ -157,7 +157,9 @@ ZOO = {f"tests.bugs.{name}": member for name, member in {
     # adaptive, LP, unpooling and fractional pooling
     "adaptive_window_end_floored": conformance("adaptive_avg_pool2d"),
     "adaptive_max_nan_ignored": conformance("adaptive_max_pool1d"),
+    "adaptive_max_first_nan_index": conformance("adaptive_max_pool2d"),
     "lp_pool_root_of_mean": conformance("lp_pool2d"),
+    "lp_pool_ceil_window_unscaled": conformance("lp_pool1d"),
     "unpool_indices_over_whole_tensor": conformance("max_unpool2d"),
     "fractional_samples_as_rows_columns": conformance("fractional_max_pool2d"),
     "fractional_step_over_output_size": conformance("fractional_max_pool2d"),
