@@ -26,7 +26,6 @@ from . import bugs, pool_checks, test_adaptive_pool, test_fractional_pool, test_
 from . import strategies as cs
 from .adapters import torch_nn
 from .checks import assert_rejected, check_avg_pool2d, check_conv2d, check_max_pool2d, check_result
-from .strategies import adaptive_pool, fractional_pool, lp_pool, unpool
 from .strategies import family as family_strategies
 
 
@@ -46,27 +45,23 @@ class Member:
 
 
 _2D = {"conv2d": check_conv2d, "max_pool2d": check_max_pool2d, "avg_pool2d": check_avg_pool2d}
-# The other operators of the three families are checked by the rank-generic check_result.
-_CONFORMANCE = {op: _2D.get(op, check_result) for op in reference.__all__}
-# The adaptive, LP, unpooling and fractional pools: each drawn by its own strategies module and
-# checked by tests/pool_checks.py, as its property test does, which gets 1 / SHARE of the examples.
-_OTHER_POOLS = {op: (strategies, test.SHARE) for strategies, test in
-                ((adaptive_pool, test_adaptive_pool), (lp_pool, test_lp_pool), (unpool, test_unpool),
-                 (fractional_pool, test_fractional_pool)) for op in test.OPERATORS}
+# The adaptive, LP, unpooling and fractional pools' property tests get 1 / SHARE of the examples.
+_SHARES = {op: test.SHARE for test in (test_adaptive_pool, test_lp_pool, test_unpool, test_fractional_pool)
+           for op in test.OPERATORS}
+# Those pools are checked by tests/pool_checks.py's check, the other operators of the three
+# families by the rank-generic check_result, as their property tests check them.
+_CONFORMANCE = {op: _2D.get(op, pool_checks.check_result if op in _SHARES else check_result)
+                for op in reference.__all__}
 
 
 def conformance(op: str) -> Member:
     """Valid calls of ``op``, checked against the reference (the property tests' check): the 2-D
-    suite's strategies for conv2d and the 2-D pools, each other pool's own, tests/strategies/family.py's
-    for the rest."""
-    if op in _OTHER_POOLS:
-        strategies, share = _OTHER_POOLS[op]
-        return Member(op, strategies.calls(op), pool_checks.check_result, "conformance", share=share)
+    suite's strategies for conv2d and the 2-D pools, tests/strategies/family.py's for the others."""
     if op in _2D:
         calls = cs.conv2d_calls() if op == "conv2d" else cs.pool2d_calls(op)
     else:
         calls = family_strategies.calls(op)
-    return Member(op, calls, _CONFORMANCE[op], "conformance")
+    return Member(op, calls, _CONFORMANCE[op], "conformance", share=_SHARES.get(op, 1))
 
 
 def conformance_on(dtype: str) -> Member:
