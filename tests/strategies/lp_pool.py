@@ -41,11 +41,12 @@ def configs(draw, op: str, empty_ok: bool = True) -> dict:
     # lp_pool3d wants the input at least the kernel; 1-D and 2-D, in ceil mode, take a partial window.
     lowest = [k if rank == 3 or not ceil_mode else 1 for k in kernel]
     sizes = [draw(st.integers(low, _SIZE[rank] + 1), label="size") for low in lowest]
-    # By construction, half the time in ceil mode: a last window that runs past the end of the first
-    # dimension (n < k, or n - k not a multiple of the stride), the one window torch scales by K / D.
+    # By construction in ceil mode: a last window that runs past the end of the first dimension
+    # (n < k, or n - k not a multiple of the stride), the one window torch scales by K / D; without
+    # one, ceil mode computes what floor mode does. The other dimensions' sizes are drawn freely.
     step = kernel[0] if stride is None else stride[0]
     partial = [n for n in range(lowest[0], _SIZE[rank] + 2) if n < kernel[0] or (n - kernel[0]) % step]
-    if ceil_mode and partial and draw(st.booleans(), label="partial last window"):
+    if ceil_mode and partial:
         sizes[0] = draw(st.sampled_from(partial), label="size")
     sizes = tuple(sizes)
     if ceil_mode and stride is not None and any(n < k for n, k in zip(sizes, kernel)):
