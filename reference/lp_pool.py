@@ -10,7 +10,7 @@ import math
 
 import numpy as np
 
-from spec.lp_pool import LpPoolCall, check_lp_pool
+from spec.lp_pool import LpPoolCall, check_lp_pool, scaled_power_sum
 from spec.pool import PoolCall
 
 from ._exact import exact_sum, round_to
@@ -27,7 +27,7 @@ def scaled_power_sums(call: LpPoolCall, input) -> np.ndarray:
         window = planes[plane][np.ix_(*inside)].astype(np.float64)
         with np.errstate(invalid="ignore", over="ignore", divide="ignore"):  # a negative base gives NaN
             powers = np.power(window, float(call.norm_type))
-        out[(plane,) + position] = exact_sum(powers) / window.size * kernel_size
+        out[(plane,) + position] = scaled_power_sum(exact_sum(powers), kernel_size, window.size)
     return _unplanes(out, input, call)
 
 

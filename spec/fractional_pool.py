@@ -14,15 +14,33 @@ import numbers
 from dataclasses import dataclass
 
 import numpy as np
+import sympy as sp
 
 from . import dtypes
 from .params import BatchedInput, DIM_NAMES, is_int, layout, malformed
 from .rules import Rule, check, require_arrays
+from .shapes import _concrete
 
 # Checked by experiment on torch 2.13 CPU: the floating dtypes only; the samples in the input's dtype.
 FRACTIONAL_POOL_DTYPES = dtypes.FLOATING
 
 OPERATORS = ("fractional_max_pool2d", "fractional_max_pool3d")
+
+
+def fractional_start(index, sample, size, output_size, kernel):
+    """The start of window ``index`` < m - 1 in exact arithmetic, a sympy expression for symbols:
+    the interval formula :func:`fractional_starts` evaluates in the input's dtype.
+
+    .. math:: start_i = \\lfloor (i + u) \\alpha \\rfloor - \\lfloor u \\alpha \\rfloor, \\qquad
+              \\alpha = \\frac{n - k}{m - 1}
+
+    Examples
+    --------
+    >>> [fractional_start(i, sp.Rational(1, 2), 10, 4, 2) for i in range(3)]
+    [0, 3, 5]
+    """
+    alpha = (sp.sympify(size) - kernel) / (sp.sympify(output_size) - 1)
+    return _concrete(sp.floor((index + sample) * alpha) - sp.floor(sample * alpha))
 
 
 def fractional_starts(sample, size: int, output_size: int, kernel: int, dtype="float64") -> list[int]:

@@ -32,6 +32,20 @@ LP_POOL3D_DTYPES = ("float32", "float64")
 OPERATORS = ("lp_pool1d", "lp_pool2d", "lp_pool3d")
 
 
+def scaled_power_sum(power_sum, kernel_size, taps):
+    """What torch takes the p-th root of, for a window of ``taps`` elements inside the input whose
+    x^p add up to ``power_sum``: K avg_pool(x^p) = K / D times that sum (floats, arrays or sympy).
+
+    .. math:: out = \\Big(\\frac{K}{D} \\sum x^p\\Big)^{1/p}
+
+    Examples
+    --------
+    >>> scaled_power_sum(5.0, 4, 4), scaled_power_sum(5.0, 4, 1)  # a full window, one tap of four
+    (5.0, 20.0)
+    """
+    return power_sum / taps * kernel_size
+
+
 @dataclass(frozen=True)
 class LpPoolCall(PoolCall):
     norm_type: object = 2

@@ -16,6 +16,7 @@ from spec.params import rank_of
 from spec.rules import INPUT_IS_ARRAY, SpecViolation, rule_named
 from spec.tolerance import ACCUMULATOR, sum_tolerance
 
+from . import pool_checks
 from .adapters import torch_nn
 from .compare import Mismatch, assert_matches
 from .harness.features import spec_call
@@ -126,3 +127,8 @@ def assert_rejected(call, rule: str, reference_function, others) -> None:
 
 CHECKS = {f"{family}{rank}d": check_result for family in ("conv", "conv_transpose", "max_pool", "avg_pool")
           for rank in (1, 2, 3)}
+# The adaptive, LP, unpooling and fractional pools: their tests' check and the rules their own
+# strategies break (those torch raises for).
+_OTHER_POOLS = [op for op in reference.__all__ if family_strategies.own_strategies(op)]
+CHECKS.update({op: pool_checks.check_result for op in _OTHER_POOLS})
+PARITY_RULES.update({op: family_strategies.own_strategies(op).breakers(op) for op in _OTHER_POOLS})

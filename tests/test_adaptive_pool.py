@@ -28,7 +28,9 @@ from .strategies import adaptive_pool as aps
 
 # The reference's loops are cheap at these sizes; a few dozen calls per operator find the
 # window, tie and NaN cases (each is drawn by construction).
-MANY = max(10, settings.default.max_examples // 4)
+# tests/test_power.py's in_the_suite reads SHARE: its zoo searches get this test's examples.
+SHARE = 4
+MANY = max(10, settings.default.max_examples // SHARE)
 FEW = max(3, settings.default.max_examples // 20)
 
 

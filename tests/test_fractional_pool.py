@@ -26,7 +26,9 @@ from .harness import implementation_settings
 from .pool_checks import check_result
 from .strategies import fractional_pool as fps
 
-MANY = max(10, settings.default.max_examples // 3)
+# tests/test_power.py's in_the_suite reads SHARE: its zoo searches get this test's examples.
+SHARE = 3
+MANY = max(10, settings.default.max_examples // SHARE)
 FEW = max(3, settings.default.max_examples // 20)
 
 

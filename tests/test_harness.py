@@ -4,26 +4,31 @@ misbehave: unsupported options hiding a bug, crashes and hangs, three distinct b
 from __future__ import annotations
 
 import importlib
+import math
 import subprocess
 import sys
+import types
 
 import numpy as np
 import pytest
-from hypothesis import given, settings
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from hypothesis.errors import Unsatisfiable
 
+import reference
 from spec.conv import RULES as CONV2D_RULES
 from spec.rules import rule_named
 
 from .calls import Call
 from .checks import check_conv2d, check_max_pool2d
-from .harness import KnownDivergence, valid_calls
+from .harness import KnownDivergence, features, valid_calls
+from .harness.features import VALUES
 from .harness.hunting import Hunt
 from .harness.isolation import Isolated
 from .harness.report import markdown, matrix
 from .harness.summary import summary_lines
 from .harness.under_test import CallFailed, InProcess, UnderTest
+from .strategies import family
 
 # The inner searches are derandomized: a meta-test's verdict must not depend on the run's seed.
 SEARCH = settings(max_examples=60, derandomize=True, database=None, deadline=None, report_multiple_bugs=False)
@@ -236,3 +241,46 @@ def test_the_call_in_flight_is_kept_where_a_crash_leaves_it(tmp_path):
     assert log.read_text().endswith(short_call.python() + "\n")
     assert "from tests.samples.crashes_and_hangs import avg_pool2d" in log.read_text()
 
+
+
+OTHER_POOLS = [op for op in VALUES if family.own_strategies(op)]
+
+
+@pytest.mark.parametrize("op", OTHER_POOLS)
+def test_the_other_pools_options_are_described_and_each_is_drawn(op):
+    """features() of the adaptive, LP, unpooling and fractional pools names only the values VALUES
+    lists, and the suite's draws reach every one of them (a value never drawn is no option)."""
+    seen = {name: set() for name in VALUES[op]}
+
+    @settings(SEARCH, max_examples=150, suppress_health_check=list(HealthCheck))
+    @given(call=valid_calls(op))
+    def property_(call):
+        options = features(call)
+        assert set(options) == set(VALUES[op]), options
+        for name, value in options.items():
+            assert value in VALUES[op][name], (name, value)
+            seen[name].add(value)
+    property_()
+    assert seen == {name: set(values) for name, values in VALUES[op].items()}
+
+
+def test_declared_unsupported_options_of_the_other_pools_are_never_drawn():
+    module = types.ModuleType("lacks_infinite_norms")
+    module.lp_pool2d, module.UNSUPPORTED = reference.lp_pool2d, {"lp_pool2d": {"norm_type": ["infinite"]}}
+    target = UnderTest(module, InProcess(module, None))
+
+    @SEARCH
+    @given(call=valid_calls("lp_pool2d", target))
+    def property_(call):
+        assert not math.isinf(call["norm_type"])
+    property_()
+
+
+def test_hunt_of_the_other_pools_finds_a_zoo_bug_and_nothing_in_torch():
+    bug = importlib.import_module("tests.bugs.lp_pool_root_of_mean")
+    found = Hunt(UnderTest(bug, InProcess(bug, None)), budget=300, examples=40, parity_examples=5,
+                 derandomize=True).run(["lp_pool2d"])
+    assert [(d.operator, d.kind) for d in found] == [("lp_pool2d", "values")], found
+    torch = importlib.import_module("tests.adapters.torch_nn")
+    assert Hunt(UnderTest(torch, InProcess(torch, None)), budget=300, examples=20, parity_examples=3,
+                derandomize=True).run(["adaptive_max_pool2d", "lp_pool1d", "max_unpool2d", "fractional_max_pool2d"]) == []

@@ -29,7 +29,9 @@ from .harness import implementation_settings
 from .pool_checks import check_result
 from .strategies import lp_pool as lps
 
-MANY = max(10, settings.default.max_examples // 4)
+# tests/test_power.py's in_the_suite reads SHARE: its zoo searches get this test's examples.
+SHARE = 4
+MANY = max(10, settings.default.max_examples // SHARE)
 FEW = max(3, settings.default.max_examples // 20)
 
 

@@ -22,7 +22,7 @@ from hypothesis.errors import NoSuchExample
 
 import reference
 
-from . import bugs
+from . import bugs, pool_checks, test_adaptive_pool, test_fractional_pool, test_lp_pool, test_unpool
 from . import strategies as cs
 from .adapters import torch_nn
 from .checks import assert_rejected, check_avg_pool2d, check_conv2d, check_max_pool2d, check_result
@@ -45,8 +45,13 @@ class Member:
 
 
 _2D = {"conv2d": check_conv2d, "max_pool2d": check_max_pool2d, "avg_pool2d": check_avg_pool2d}
-# The other operators of the three families are checked by the rank-generic check_result.
-_CONFORMANCE = {op: _2D.get(op, check_result) for op in reference.__all__}
+# The adaptive, LP, unpooling and fractional pools' property tests get 1 / SHARE of the examples.
+_SHARES = {op: test.SHARE for test in (test_adaptive_pool, test_lp_pool, test_unpool, test_fractional_pool)
+           for op in test.OPERATORS}
+# Those pools are checked by tests/pool_checks.py's check, the other operators of the three
+# families by the rank-generic check_result, as their property tests check them.
+_CONFORMANCE = {op: _2D.get(op, pool_checks.check_result if op in _SHARES else check_result)
+                for op in reference.__all__}
 
 
 def conformance(op: str) -> Member:
@@ -56,7 +61,7 @@ def conformance(op: str) -> Member:
         calls = cs.conv2d_calls() if op == "conv2d" else cs.pool2d_calls(op)
     else:
         calls = family_strategies.calls(op)
-    return Member(op, calls, _CONFORMANCE[op], "conformance")
+    return Member(op, calls, _CONFORMANCE[op], "conformance", share=_SHARES.get(op, 1))
 
 
 def conformance_on(dtype: str) -> Member:
@@ -144,6 +149,15 @@ ZOO = {f"tests.bugs.{name}": member for name, member in {
     "pool_depth_height_swapped": conformance("max_pool3d"),
     "conv_depth_height_swapped": conformance("conv3d"),
     "ceil_mode_keeps_last_window_1d": conformance("max_pool1d"),
+    # adaptive, LP, unpooling and fractional pooling
+    "adaptive_window_end_floored": conformance("adaptive_avg_pool2d"),
+    "adaptive_max_nan_ignored": conformance("adaptive_max_pool1d"),
+    "adaptive_max_first_nan_index": conformance("adaptive_max_pool2d"),
+    "lp_pool_root_of_mean": conformance("lp_pool2d"),
+    "lp_pool_ceil_window_unscaled": conformance("lp_pool1d"),
+    "unpool_indices_over_whole_tensor": conformance("max_unpool2d"),
+    "fractional_samples_as_rows_columns": conformance("fractional_max_pool2d"),
+    "fractional_step_over_output_size": conformance("fractional_max_pool2d"),
 }.items()}
 
 # Bugs the suite cannot catch, and why. Their test is an expected failure (strict: if one is ever

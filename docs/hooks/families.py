@@ -97,7 +97,7 @@ sp_i = sp.Symbol("i", integer=True)
 MODULES = {"conv": "spec/conv.py", "conv_transpose": "spec/conv_transpose.py", "pool": "spec/pool.py"}
 
 
-def _w(lang, key, **values) -> str:
+def word(lang, key, **values) -> str:
     text = WORDS[lang][key]
     return text.format(**values) if values else text
 
@@ -106,39 +106,45 @@ def _kernel_dims(rank) -> str:
     return ", ".join(f"k{dim}" for dim in DIM_NAMES[rank])
 
 
-def _out_layout(rank, channels="C_out") -> str:
+def out_layout(rank, channels="C_out") -> str:
     return "(N, " + channels + ", " + ", ".join(f"{dim}_out" for dim in DIM_NAMES[rank]) + ")"
 
 
 def _layouts_table(family, lang) -> str:
     """Each operator's input, weight and output layout, by rank."""
-    lines = [f"| {_w(lang, 'operator')} | {_w(lang, 'input')} | {_w(lang, 'weight')} | {_w(lang, 'output')} |",
+    lines = [f"| {word(lang, 'operator')} | {word(lang, 'input')} | {word(lang, 'weight')} | {word(lang, 'output')} |",
              "| --- | --- | --- | --- |"]
     for rank in (1, 2, 3):
         if family == "pool":
-            lines.append(f"| `max_pool{rank}d`, `avg_pool{rank}d` | `{layout(rank)}` | | `{_out_layout(rank, 'C')}` |")
+            lines.append(f"| `max_pool{rank}d`, `avg_pool{rank}d` | `{layout(rank)}` | | `{out_layout(rank, 'C')}` |")
             continue
         weight = (f"(C_out, C_in / groups, {_kernel_dims(rank)})" if family == "conv"
                   else f"(C_in, C_out / groups, {_kernel_dims(rank)})")
         name = f"conv{rank}d" if family == "conv" else f"conv_transpose{rank}d"
-        lines.append(f"| `{name}` | `{_out_layout(rank, 'C_in').replace('_out', '')}` | `{weight}` | `{_out_layout(rank)}` |")
+        lines.append(f"| `{name}` | `{out_layout(rank, 'C_in').replace('_out', '')}` | `{weight}` | `{out_layout(rank)}` |")
     return "\n".join(lines)
 
 
-def _rules_sections(family, lang) -> list[str]:
-    lines = [f"## {_w(lang, 'rules')}", "", _w(lang, "rules_intro", module=MODULES[family]), ""]
+def rules_sections(family, lang, module, heading) -> list[str]:
+    """The family's validity rules at every rank, from ``module`` (its spec file), each rank's
+    table headed by ``heading(rank)``, the operators it holds for."""
+    lines = [f"## {word(lang, 'rules')}", "", word(lang, "rules_intro", module=module), ""]
     for rank, rules in RULES_BY_FAMILY[family].items():
-        names = {"conv": f"conv{rank}d", "conv_transpose": f"conv_transpose{rank}d",
-                 "pool": f"max_pool{rank}d, avg_pool{rank}d"}[family]
-        lines += [f"### {names}", "", rules_table(rules, family, lang, rank), ""]
+        lines += [f"### {heading(rank)}", "", rules_table(rules, family, lang, rank), ""]
     return lines
+
+
+def _rules_sections(family, lang) -> list[str]:
+    heading = {"conv": lambda r: f"conv{r}d", "conv_transpose": lambda r: f"conv_transpose{r}d",
+               "pool": lambda r: f"max_pool{r}d, avg_pool{r}d"}[family]
+    return rules_sections(family, lang, MODULES[family], heading)
 
 
 def _head(family, lang) -> list[str]:
     title = TITLES[family][lang == "zh"]
-    return [f"# {title}", "", INTRO[family][lang], "", f"## {_w(lang, 'layouts')}", "",
-            _layouts_table(family, lang), "", f"## {_w(lang, 'output_size')}", "",
-            _w(lang, "per_dim", extra=_w(lang, "a_extra") if family == "conv_transpose" else ""), ""]
+    return [f"# {title}", "", INTRO[family][lang], "", f"## {word(lang, 'layouts')}", "",
+            _layouts_table(family, lang), "", f"## {word(lang, 'output_size')}", "",
+            word(lang, "per_dim", extra=word(lang, "a_extra") if family == "conv_transpose" else ""), ""]
 
 
 def convolution_page(lang="en") -> str:
@@ -151,7 +157,7 @@ def convolution_page(lang="en") -> str:
     link = f"../examples/{e.slug}.md"
     lines = _head("conv", lang) + [
         mathml(conv_output_size(n, k, s, p, d), sub("n", "out")), "",
-        f"## {_w(lang, 'worked')}", "",
+        f"## {word(lang, 'worked')}", "",
         (f"笔记 004 的 conv1d:`x.view(1, 1, 16)` 是 0..15 这 16 个数,卷积核 [0.1, 0.2, 0.3] 宽 3,"
          f"填充 0:输出宽度是原始宽度减去卷积核宽度再加 1。完整的示例见[这一页]({link})。" if zh else
          f"Note 004's conv1d: `x.view(1, 1, 16)` holds the 16 numbers 0..15, the kernel [0.1, 0.2, 0.3] is "
@@ -159,7 +165,7 @@ def convolution_page(lang="en") -> str:
          f"example is on [its own page]({link})."), "",
         instantiated(conv_output_size(n, k, s, p, d), {n: size, k: kernel, s: 1, p: 0, d: 1}, out, sub("L", "out")),
         "", "```", "y = " + np.array2string(np.round(output.astype(np.float64), 4), separator=", "), "```", "",
-        f"## {_w(lang, 'figure')}", "",
+        f"## {word(lang, 'figure')}", "",
         figures.first_window_figure(call, arrays["input"], call.paddings, output, e.title_zh if zh else e.title,
                                     window_words(lang)), "",
         ("一维的窗口是二维窗口的一行,三维的窗口是一叠二维窗口:滑动方式相同,每个维度各用自己的 k、s、p、d。" if zh else
@@ -234,10 +240,10 @@ def pooling_page(lang="en") -> str:
     values = {n: size, k: POOL_PARAMS["kernel_size"], s: POOL_PARAMS["stride"], p: POOL_PARAMS["padding"], d: 1}
     title = "max_pool1d, ceil_mode=True"
     lines = _head("pool", lang) + [
-        f"### {_w(lang, 'floor')}", "", mathml(pool_output_size(n, k, s, p, d, False), sub("n", "out")), "",
-        f"### {_w(lang, 'ceil')}", "",
+        f"### {word(lang, 'floor')}", "", mathml(pool_output_size(n, k, s, p, d, False), sub("n", "out")), "",
+        f"### {word(lang, 'ceil')}", "",
         mathml(pool_output_size(n, k, s, p, d, True), sub("n", "out"), **piecewise_words(lang)), "",
-        f"## {_w(lang, 'worked')}", "",
+        f"## {word(lang, 'worked')}", "",
         (f"笔记 000 的 5×5 输入的第一行 {POOL_ROW},`F.max_pool1d(x, {POOL_PARAMS['kernel_size']}, "
          f"stride={POOL_PARAMS['stride']}, padding={POOL_PARAMS['padding']}, ceil_mode=True)`:向上取整得到 4 个窗口,"
          "但第 4 个会从右侧填充中开始,所以被丢弃。" if zh else
@@ -246,7 +252,7 @@ def pooling_page(lang="en") -> str:
          "windows, but the fourth would start in the right padding, so it is dropped."), "",
         instantiated(pool_output_size(n, k, s, p, d, True), values, out, sub("L", "out")), "",
         "```", "y = " + np.array2string(output, separator=", "), "```", "",
-        f"## {_w(lang, 'figure')}", "",
+        f"## {word(lang, 'figure')}", "",
         figures.first_window_figure(call, row, tuple((q, q) for q in call.paddings), output, title,
                                     window_words(lang)), "",
         figures.ceil_mode_figure({"window": t(lang, "window"), "dropped": t(lang, "dropped")}), "",

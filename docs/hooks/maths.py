@@ -129,7 +129,10 @@ class _Printer:
     def _Pow(self, expr) -> str:
         if expr.exp.is_Number and expr.exp < 0:
             return self._Mul(sp.Mul(1, expr, evaluate=False))
-        return f"<msup>{self(expr.base)}{self(expr.exp)}</msup>"
+        base = self(expr.base)
+        if expr.base.is_Add or expr.base.is_Mul:  # (K S / D)^(1/p): the exponent is the whole base's
+            base = f"<mrow><mo>(</mo>{base}<mo>)</mo></mrow>"
+        return f"<msup>{base}{self(expr.exp)}</msup>"
 
     def _floor(self, expr) -> str:
         return f"<mrow><mo>&#8970;</mo>{self(expr.args[0])}<mo>&#8971;</mo></mrow>"

@@ -21,6 +21,7 @@ import calculator
 import explain
 import figures
 import families
+import pool_families
 import zh_spec
 from maths import fragment, instantiated, mathml, sub
 from specs import CONV_RULES, DIM_NAMES, POOL_RULES, ConvCall, PoolCall, rank_of
@@ -342,7 +343,8 @@ STATIC = ["index.md", "test-your-implementation.md", "api.md"]
 # Generators of the other pages, by path; each takes the language.
 GENERATED = {"animations.md": animations.page, "calculator.md": calculator.page,
              "explain.md": explain.page, "spec/shapes.md": shapes_page, "spec/rules.md": rules_page, "spec/arithmetic.md": relations_page,
-             "spec/behaviours.md": behaviours_page, "networks.md": networks_page, **families.PAGES}
+             "spec/behaviours.md": behaviours_page, "networks.md": networks_page, **families.PAGES,
+             **pool_families.PAGES}
 
 
 def generated_pages() -> dict[str, str]:
@@ -373,7 +375,7 @@ def nav_for(lang) -> list:
                            {t(lang, "validity_rules"): f"{prefix}spec/rules.md"},
                            {t(lang, "arithmetic"): f"{prefix}spec/arithmetic.md"},
                            {t(lang, "surprises"): f"{prefix}spec/behaviours.md"}]},
-        {t(lang, "families"): families.nav_entries(lang, prefix)},
+        {t(lang, "families"): families.nav_entries(lang, prefix) + pool_families.nav_entries(lang, prefix)},
         {t(lang, "networks"): f"{prefix}networks.md"},
         {t(lang, "test_impl"): f"{prefix}test-your-implementation.md"},
         {t(lang, "api"): f"{prefix}api.md"},

@@ -17,7 +17,9 @@ def rules_table(rules, family, lang, rank=2) -> str:
         message, torch = zh_spec.rule(family, rule, rank) if lang == "zh" else (rule.message, rule.torch)
         message = message.replace("](", "]\\(")  # weight.shape[0](out_channels) is no Markdown link
         raises = "报错" if lang == "zh" else "raises"
-        lines.append(f"| `{rule.name}` | {message} | {raises if rule.torch_raises else torch} |")
+        # |x| and 2|p| would end the cell.
+        cells = [text.replace("|", "\\|") for text in (message, raises if rule.torch_raises else torch)]
+        lines.append(f"| `{rule.name}` | {cells[0]} | {cells[1]} |")
     return "\n".join(lines)
 
 

@@ -8,7 +8,7 @@ scripts/check_site.py reports them) rather than breaking the build of someone el
 
 from __future__ import annotations
 
-from specs import DIM_NAMES, RULES_BY_FAMILY, layout
+from specs import DIM_NAMES, LP_POOL3D_DTYPES, LP_POOL_DTYPES, RULES_BY_FAMILY, layout
 
 RULES = {
     ("conv", "padding_string"): "padding 字符串必须是 'valid' 或 'same'",
@@ -56,6 +56,32 @@ RULES = {
     ("conv_transpose", "output_padding_smaller_than_stride_or_dilation"):
         "每个 output_padding 都必须小于它所在维度的步幅或空洞(dilation)",
     ("conv_transpose", "output_not_empty"): "每个维度的输出尺寸 (n - 1)s - 2p + d(k - 1) + output_padding + 1 都必须 >= 1",
+    ("adaptive", "non_negative_output_size"): "每个输出尺寸都必须 >= 0(0 给出空输出)",
+    ("adaptive", "non_empty_channels"): "adaptive_max_pool1d/2d/3d 和 adaptive_avg_pool3d:批量输入的 C 必须 >= 1"
+                                        "(adaptive_avg_pool1d 和 2d 接受 C = 0,每种自适应池化都接受无批量输入的 C = 0)",
+    ("adaptive", "supported_dtype"): "dtype 必须是 torch 的 CPU 自适应池化实现了的类型:{dtypes}",
+    ("lp_pool", "positive_norm_type"): "norm_type 必须 > 0(inf 即对 |x| 做最大池化;-inf 也可以)",
+    ("lp_pool", "positive_kernel"): "每个池化核尺寸都必须 >= 1",
+    ("lp_pool", "positive_stride"): "每个步幅都必须 >= 1",
+    ("lp_pool", "output_not_empty"): "每个维度的输出尺寸都必须 >= 1",
+    ("lp_pool", "lp_pool3d_input_at_least_kernel"): "lp_pool3d:每个输入尺寸(D、H、W)都必须不小于池化核尺寸,即使在 ceil "
+                                                    "模式下(avg_pool3d 的检查;无穷的 norm_type 即 max_pool3d,它没有这个检查)",
+    ("unpool", "indices_dtype"): "indices 必须是 int64",
+    ("unpool", "indices_shape"): "indices 的形状必须与 input 相同",
+    ("unpool", "positive_kernel"): "每个池化核尺寸都必须 >= 1",
+    ("unpool", "positive_stride"): "每个步幅都必须 >= 1",
+    ("unpool", "non_negative_padding"): "每个填充都必须 >= 0",
+    ("unpool", "output_size_in_range"): "output_size 的每一项都必须严格位于 default - stride 与 default + stride 之间,"
+                                        "default = (n - 1) * stride - 2 * padding + kernel_size",
+    ("unpool", "output_not_empty"): "每个维度的输出尺寸都必须 >= 1",
+    ("unpool", "indices_in_range"): "每个索引都必须在 [0, 输出各空间尺寸之积) 之内:它是元素在自己平面中的扁平位置",
+    ("unpool", "supported_dtype"): "dtype 必须是 torch 的 CPU max_unpool 实现了的类型:{dtypes}",
+    ("fractional", "output_size_or_ratio"): "必须给出 output_size 或 output_ratio",
+    ("fractional", "samples_given"): "必须给出 _random_samples:否则 torch 自己抽取样本,任何参考实现都无法与之一致",
+    ("fractional", "samples_dtype"): "_random_samples 的 dtype 必须与 input 相同",
+    ("fractional", "positive_kernel"): "每个池化核尺寸都必须 >= 1",
+    ("fractional", "non_negative_output_size"): "每个输出尺寸都必须 >= 0(0 给出空输出)",
+    ("fractional", "supported_dtype"): "dtype 必须是 torch 的 CPU 分数最大池化实现了的类型:{dtypes}",
 }
 
 
@@ -69,6 +95,10 @@ def _layouts(rank: int) -> str:
 
 def _kernel_dims(rank: int) -> str:
     return ", ".join(f"k{d}" for d in DIM_NAMES[rank])
+
+
+def _channels_and_dims(rank: int) -> str:
+    return "、".join(("C",) + DIM_NAMES[rank][:-1]) + f" 和 {DIM_NAMES[rank][-1]} 必须 >= 1"
 
 
 def _tuple(rank: int) -> str:
@@ -92,7 +122,7 @@ RANK_RULES = {
                                           "(或空序列),表示 stride = kernel_size;ceil_mode 和 count_include_pad 为 bool"
                                           "(return_indices 按真值读取,与 torch 一致)"
                                           + (";divisor_override 为 None 或 int" if r > 1 else ""),
-    ("pool", "non_empty_input"): lambda r: "、".join(("C",) + DIM_NAMES[r][:-1]) + f" 和 {DIM_NAMES[r][-1]} 必须 >= 1(允许 N = 0)",
+    ("pool", "non_empty_input"): lambda r: _channels_and_dims(r) + "(允许 N = 0)",
     ("conv_transpose", "input_rank"): lambda r: f"input 必须是 {_layouts(r)}",
     ("conv_transpose", "weight_rank"):
         lambda r: f"weight 必须是 {r + 2} 维 (in_channels, out_channels / groups, {_kernel_dims(r)})",
@@ -105,7 +135,33 @@ RANK_RULES = {
     ("conv_transpose", "non_empty_spatial"): lambda r: " 和 ".join(DIM_NAMES[r]) + " 必须 >= 1",
     ("conv_transpose", "output_size_length"):
         lambda r: f"output_size 必须有 {r} 项,批量输入时也可以是 {r + 2} 项(非批量输入 {r + 1} 项),前面多出的项被忽略",
+    ("adaptive", "input_rank"): lambda r: f"input 必须是 {_layouts(r)}",
+    ("adaptive", "parameter_form"): lambda r: "output_size 必须是一个 int 或含 " + (
+        "1 项的序列" if r == 1 else f"{r} 项的序列,每项是 int 或 None(保留输入的尺寸)")
+        + "(return_indices 按真值读取,与 torch 一致)",
+    ("adaptive", "non_empty_input"): lambda r: "、".join(DIM_NAMES[r]) + " 必须 >= 1",
+    ("lp_pool", "input_rank"): lambda r: f"input 必须是 {_layouts(r)}",
+    ("lp_pool", "parameter_form"): lambda r: "norm_type 必须是实数(int 或 float,不能是 NaN),kernel_size 是"
+        + ("一个 int" if r == 1 else f"一个 int 或含 {r} 个 int 的序列") + f",stride 为 None 或{_ints(r)},ceil_mode 为 bool",
+    ("lp_pool", "non_empty_input"): lambda r: _channels_and_dims(r) + "(允许 N = 0)",
+    ("lp_pool", "supported_dtype"): lambda r: "dtype 必须是以下之一:" + ", ".join(LP_POOL3D_DTYPES if r == 3 else LP_POOL_DTYPES),
+    ("unpool", "input_rank"): lambda r: f"input 必须是 {_layouts(r)}",
+    ("unpool", "parameter_form"): lambda r: f"kernel_size 和 padding 各自必须是一个 int 或含 {r} 个 int 的序列,stride 同样,"
+                                            f"或为 None(stride = kernel_size);output_size 为 None 或含 {r} 个或 {r + 2} "
+                                            "个 int 的序列",
+    ("unpool", "non_empty_input"): lambda r: _channels_and_dims(r) + "(允许 N = 0)",
+    ("fractional", "input_rank"): lambda r: f"input 必须是 {_layouts(r)}",
+    ("fractional", "parameter_form"): lambda r: f"kernel_size 和 output_size 各自必须是一个 int 或含 {r} 个 int 的序列,"
+                                                f"output_ratio 是一个数或含 {r} 个数的序列,每个都严格位于 0 和 1 之间",
+    ("fractional", "samples_shape"): lambda r: f"_random_samples 必须是 3 维 (N', C, {r}),且 N' >= N(无批量输入时 N 为 1)",
+    ("fractional", "non_empty_input"): lambda r: "、".join(DIM_NAMES[r]) + " 必须 >= 1,批量输入时 C 也是(允许 N = 0,"
+                                                 "也允许无批量输入的 C = 0,torch 把它读作空批量)",
+    ("fractional", "windows_fit"): lambda r: "每个维度上,输出尺寸 + 池化核尺寸 - 1 都不能超过输入尺寸"
+                                             + (",3 维时还必须小于它" if r == 3 else ""),
 }
+
+# How the adaptive rules' divergences name the one case torch computes differently.
+_GLOBAL_AVERAGE = "输出尺寸在每个维度上都为 1 的 adaptive_avg_pool 被 torch 按平均值计算,它"
 
 # What torch does instead, for the rules it does not enforce.
 DIVERGENCES = {
@@ -119,6 +175,29 @@ DIVERGENCES = {
                                  "相加;参考实现同样拒绝",
     ("conv", "padding_pair_with_padding_mode"): "批量输入时报错,但非批量输入时 nn.Conv2d 把这一个元素交给 F.pad,"
                                                 "结果只填充宽度;参考实现两种都拒绝",
+    ("adaptive", "input_rank"): "会报错,但输出尺寸在每个维度上都为 1 的自适应平均池化是对最后几个维度求平均值,接受任何维数的"
+                                "输入;参考实现拒绝它",
+    ("adaptive", "parameter_form"): "会报错,但序列中的 bool 项除外:torch 把 output_size=(3, True) 读作 (3, 1)(spec/behaviours.py,"
+                                    "adaptive_output_size_takes_bool_entries)",
+    ("adaptive", "non_empty_input"): f"会报错,但{_GLOBAL_AVERAGE}接受空输入,结果为 NaN",
+    ("adaptive", "non_empty_channels"): f"会报错,但{_GLOBAL_AVERAGE}接受 C = 0",
+    ("adaptive", "supported_dtype"): f"会报错,但{_GLOBAL_AVERAGE}接受 complex64 和 complex128",
+    ("lp_pool", "parameter_form"): "会报错,但 norm_type=True 被当作 1,以及(通过 nn.LPPoolNd,它传入 float(norm_type))'2' "
+                                   "这样的数字字符串(lp_pool_bool_norm_type)",
+    ("lp_pool", "positive_norm_type"): "0 会报错(ZeroDivisionError);接受负的 norm_type,即 -|p| 次幂平均,其中零输入得 inf"
+                                       "(lp_pool_negative_norm_type)",
+    ("lp_pool", "supported_dtype"): "复数 dtype 会报错(3 维时 float16 也是);整数和 bool 输入被接受:nn.LPPoolNd 传入 "
+                                    "float(norm_type),其幂运算把它们提升为 float32,而 norm_type 为 int 的 F.lp_pool 保持 "
+                                    "int64,x^p 回绕、平均值截断(lp_pool_int64_truncates);无穷的 norm_type 即对 |x| 做最大"
+                                    "池化,它接受复数(|x| 是实数)和整数输入,3 维时也接受 float16",
+    ("unpool", "parameter_form"): "会报错,但比维数长的 stride 或 padding 序列除外:torch 读取它的前几项",
+    ("unpool", "positive_kernel"): "3 维时报错;1 维和 2 维时 torch 接受它,并按公式计算输出尺寸",
+    ("unpool", "positive_stride"): "3 维时报错;1 维和 2 维时 torch 接受它,并按公式计算输出尺寸",
+    ("unpool", "non_negative_padding"): "接受负的填充,它使默认输出尺寸增加 2|p|",
+    ("unpool", "output_not_empty"): "直接返回空输出,不检查索引(max_unpool_empty_output_skips_index_check)",
+    ("fractional", "samples_given"): "接受,并自己抽取样本",
+    ("fractional", "positive_kernel"): "2 维时接受 0:每个窗口都为空,结果为 -inf,索引为窗口的起点"
+                                       "(fractional_max_pool_zero_kernel)",
 }
 
 # What torch does instead, where the sentence names the rank (nn.Conv1d, H_out, ...).
@@ -291,12 +370,14 @@ def _translated(family: str, name: str) -> bool:
 
 
 def missing(conv_rules, pool_rules, behaviours) -> list[str]:
-    """What the spec has that is not translated here (the transposed convolution's rules at every rank)."""
-    transpose_rules = {r.name: r for rules in RULES_BY_FAMILY["conv_transpose"].values() for r in rules}.values()
-    names = [f"conv/{r.name}" for r in conv_rules if not _translated("conv", r.name)]
-    names += [f"pool/{r.name}" for r in pool_rules if not _translated("pool", r.name)]
-    names += [f"conv_transpose/{r.name}" for r in transpose_rules if not _translated("conv_transpose", r.name)]
-    for family, rules in (("conv", conv_rules), ("pool", pool_rules), ("conv_transpose", transpose_rules)):
+    """What the spec has that is not translated here (the other families' rules at every rank)."""
+    families = [("conv", conv_rules), ("pool", pool_rules)] + [
+        (family, list({r.name: r for rules in by_rank.values() for r in rules}.values()))
+        for family, by_rank in RULES_BY_FAMILY.items() if family not in ("conv", "pool")]
+    names = []
+    for family, rules in families:
+        names += [f"{family}/{r.name}" for r in rules if not _translated(family, r.name)]
+    for family, rules in families:
         names += [f"{family}/{r.name} (torch)" for r in rules if not r.torch_raises
                   and (family, r.name) not in DIVERGENCES and (family, r.name) not in RANK_DIVERGENCES]
     names += [f"behaviour {b.name}" for b in behaviours if b.name not in BEHAVIOURS]

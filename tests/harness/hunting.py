@@ -204,4 +204,5 @@ def _calls(op: str, rule: str | None, under_test: UnderTest):
         return invalid_conv2d_calls(rule)
     if op in ("max_pool2d", "avg_pool2d"):
         return invalid_pool2d_calls(op, rule)
-    return family.invalid_calls(op, rule)
+    own = family.own_strategies(op)
+    return own.invalid_calls(op, rule) if own else family.invalid_calls(op, rule)

@@ -58,13 +58,29 @@ _WEIGHTED = dict(_SHARED, **{
     "output_size": lambda c: {"output_size": None},
 })
 
+def _default_output(c) -> dict:
+    """Adaptive pooling: the input's own size (windows of one element); unpooling: the default size;
+    fractional pooling: output_ratio given as the output_size it gives."""
+    if c.op.startswith("adaptive"):
+        return {"output_size": tuple(spec_call(c).input_size)}
+    if c.op.startswith("fractional"):
+        return {"output_size": spec_call(c).pooled_size, "output_ratio": None}
+    return {"output_size": None}
+
+
 _POOL = dict(_SHARED, **{
-    "dtype": lambda c: {"input": _float32(c["input"])},
+    # fractional pooling's samples must keep the input's dtype
+    "dtype": lambda c: {name: _float32(c[name]) for name in ("input", "_random_samples") if name in c.kwargs},
     "stride": lambda c: {"stride": None},
     "ceil_mode": lambda c: {"ceil_mode": False},
     "return_indices": lambda c: {"return_indices": False},
     "count_include_pad": lambda c: {"count_include_pad": True},
     "divisor_override": lambda c: {"divisor_override": None},
+    "norm_type": lambda c: {"norm_type": 2},
+    "output_size": _default_output,
+    "output": _default_output,
+    # unpooling's indices have the input's shape
+    "batch": lambda c: {name: _batched(c[name], c.rank) for name in ("input", "indices") if name in c.kwargs},
 })
 
 

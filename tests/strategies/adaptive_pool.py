@@ -30,7 +30,7 @@ def _output_size(draw, n: int, rank: int):
     """One dimension's output size for an input of ``n``, drawn by the kind of windows it gives."""
     kind = draw(st.sampled_from(_KINDS if rank > 1 else _KINDS[:-1]), label="output size kind")
     divisors = [m for m in range(1, n + 1) if n % m == 0]
-    others = [m for m in range(2, n) if n % m] or divisors
+    others = [m for m in range(2, n) if n % m] or [n + 1]  # n <= 2: only a larger m leaves a remainder
     m = {"divides": lambda: draw(st.sampled_from(divisors), label="m"),
          "does not divide": lambda: draw(st.sampled_from(others), label="m"),
          "larger": lambda: draw(st.integers(n + 1, n + 3), label="m"),
@@ -61,8 +61,9 @@ def configs(draw, op: str, empty_ok: bool = True) -> dict:
 
 
 def _values():
-    """A few repeated values, NaN and -inf among them: ties and NaN in max pooling's windows."""
-    return st.sampled_from([-1.0, 0.0, 1.0, math.nan, -math.inf])
+    """A few repeated values, NaN and -inf among them: ties and NaN in max pooling's windows. NaN
+    is listed twice, so that windows often hold two (torch's index is then the last one's)."""
+    return st.sampled_from([-1.0, 0.0, 1.0, math.nan, math.nan, -math.inf])
 
 
 @st.composite

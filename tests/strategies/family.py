@@ -214,9 +214,19 @@ def configs(op: str, empty_ok: bool = True):
     return pool_configs(op, empty_ok)
 
 
+def own_strategies(op: str):
+    """The strategies module of a pool beyond max and average pooling (adaptive, LP, unpooling,
+    fractional), which draws that pool's own cases by construction; None for the other operators.
+    Imported here rather than at the top, as those modules import ``_leading`` from this one."""
+    from . import adaptive_pool, fractional_pool, lp_pool, unpool
+    prefixes = {"adaptive_": adaptive_pool, "lp_pool": lp_pool, "max_unpool": unpool, "fractional_": fractional_pool}
+    return next((module for prefix, module in prefixes.items() if op.startswith(prefix)), None)
+
+
 def calls(op: str, empty_ok: bool = True):
-    """Valid calls of ``op``."""
-    return configs(op, empty_ok).flatmap(call_of)
+    """Valid calls of ``op``, any operator of the protocol."""
+    own = own_strategies(op)
+    return own.calls(op, empty_ok) if own else configs(op, empty_ok).flatmap(call_of)
 
 
 # -- calls that break one rule ------------------------------------------------------------------

@@ -56,10 +56,6 @@ def configs(draw, op: str, empty_ok: bool = True) -> dict:
 @st.composite
 def call_of(draw, c: dict) -> Call:
     rank = int(c["op"][-2])
-    few = st.sampled_from([-1.0, 0.0, 1.0, math.nan, -math.inf])
-    float_input = c["dtype"] in DTYPES
-    x = arrays(draw, c["dtype"], c["input_shape"], "input",
-               values=few if float_input and draw(st.booleans(), label="few distinct values") else None)
     batch = c["input_shape"][0] if len(c["input_shape"]) == rank + 2 else 1
     samples_shape = (batch + c["extra_samples"], c["input_shape"][-rank - 1] + c.get("extra_channels", 0), rank)
     samples_dtype = c.get("samples_dtype", c["dtype"])
@@ -67,6 +63,11 @@ def call_of(draw, c: dict) -> Call:
         samples = arrays(draw, samples_dtype, samples_shape, "_random_samples", values=_samples(samples_dtype))
     else:  # an integer input (the supported_dtype breaker): samples of its dtype, as torch wants
         samples = np.zeros(samples_shape, dtype=samples_dtype)
+    # The input is drawn after the samples, so that shrinking its shape leaves the samples' draws alone.
+    few = st.sampled_from([-1.0, 0.0, 1.0, math.nan, -math.inf])
+    float_input = c["dtype"] in DTYPES
+    x = arrays(draw, c["dtype"], c["input_shape"], "input",
+               values=few if float_input and draw(st.booleans(), label="few distinct values") else None)
     kwargs = {k: c[k] for k in ("kernel_size", "output_size", "output_ratio", "return_indices") if k in c}
     return Call(c["op"], dict(input=x, **kwargs, _random_samples=samples))
 

@@ -39,8 +39,16 @@ def configs(draw, op: str, empty_ok: bool = True) -> dict:
         draw(st.integers(1, 3), label="stride") for _ in range(rank))
     ceil_mode = draw(st.booleans(), label="ceil_mode")
     # lp_pool3d wants the input at least the kernel; 1-D and 2-D, in ceil mode, take a partial window.
-    sizes = tuple(draw(st.integers(k if rank == 3 or not ceil_mode else 1, _SIZE[rank] + 1), label="size")
-                  for k in kernel)
+    lowest = [k if rank == 3 or not ceil_mode else 1 for k in kernel]
+    sizes = [draw(st.integers(low, _SIZE[rank] + 1), label="size") for low in lowest]
+    # By construction in ceil mode: a last window that runs past the end of the first dimension
+    # (n < k, or n - k not a multiple of the stride), the one window torch scales by K / D; without
+    # one, ceil mode computes what floor mode does. The other dimensions' sizes are drawn freely.
+    step = kernel[0] if stride is None else stride[0]
+    partial = [n for n in range(lowest[0], _SIZE[rank] + 2) if n < kernel[0] or (n - kernel[0]) % step]
+    if ceil_mode and partial:
+        sizes[0] = draw(st.sampled_from(partial), label="size")
+    sizes = tuple(sizes)
     if ceil_mode and stride is not None and any(n < k for n, k in zip(sizes, kernel)):
         stride = kernel  # a window must start inside: keep the first one
     norm = draw(st.sampled_from(NORMS), label="norm_type")
