@@ -15,6 +15,7 @@ from hypothesis import event
 from hypothesis import strategies as st
 
 from spec.adaptive_pool import ADAPTIVE_POOL_DTYPES
+from spec.shapes import adaptive_window
 
 from ..calls import Call
 from .common import arrays, one_dim_broken, with_changes
@@ -55,7 +56,8 @@ def configs(draw, op: str, empty_ok: bool = True) -> dict:
                   input_shape=_leading(draw, draw(st.integers(1, 2), label="C"), empty_ok) + sizes,
                   output_size=output_size)
     if "_max_" in op:
-        config["return_indices"] = draw(st.booleans(), label="return_indices")
+        # Three calls in four return indices: values are compared either way, indices only then.
+        config["return_indices"] = draw(st.integers(0, 3), label="return_indices") > 0
     event(f"{op} dtype {config['dtype']}")
     return config
 
@@ -66,11 +68,40 @@ def _values():
     return st.sampled_from([-1.0, 0.0, 1.0, math.nan, math.nan, -math.inf])
 
 
+def _widest_window_corners(config: dict):
+    """The first and last element of the widest output window in each sample's plane (along each
+    dimension the first widest window), or None where every window holds one element (or the
+    output is empty)."""
+    rank = int(config["op"][-2])
+    sizes = config["input_shape"][-rank:]
+    wanted = config["output_size"]
+    if isinstance(wanted, int):
+        wanted = (wanted,) * rank
+    if not isinstance(wanted, (tuple, list)) or len(wanted) != rank or 0 in sizes:
+        return None  # a breaker's invalid call: no windows to place anything in
+    wanted = [n if m is None else m for n, m in zip(sizes, wanted)]
+    if not all(type(m) is int and m > 0 for m in wanted):
+        return None
+    windows = [max((adaptive_window(i, n, m) for i in range(m)), key=lambda w: w[1] - w[0])
+               for n, m in zip(sizes, wanted)]
+    if all(end - start == 1 for start, end in windows):
+        return None
+    return tuple(start for start, _ in windows), tuple(end - 1 for _, end in windows)
+
+
 @st.composite
 def call_of(draw, config: dict) -> Call:
     tie_prone = ("_max_" in config["op"] and config["dtype"] in DTYPES
                  and draw(st.booleans(), label="few distinct values"))
     x = arrays(draw, config["dtype"], config["input_shape"], "input", values=_values() if tie_prone else None)
+    floating = config["dtype"] in DTYPES  # a breaker's unsupported dtype may hold no NaN
+    corners = _widest_window_corners(config) if config.get("return_indices") and x.size and floating else None
+    if corners and draw(st.integers(0, 3), label="two NaN in one window") > 0:
+        # torch's index is the last NaN's: a window must hold two for first-NaN kernels to differ.
+        # Three calls in four, in one window only: ties are drawn in the others.
+        for corner in corners:
+            x[(Ellipsis, *corner)] = math.nan
+        event("two NaN in one window")
     return Call(config["op"], dict(input=x, **{k: v for k, v in config.items() if k not in ("op", "dtype", "input_shape")}))
 
 
