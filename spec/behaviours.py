@@ -195,6 +195,11 @@ BEHAVIOURS = [
     Behaviour("fractional_extra_samples_unused", "fractional_max_pool2d",
               "_random_samples may have more rows than the input has samples (N' >= N); the extra ones "
               "are ignored. Unbatched input still needs 3-D samples, (N', C, 2)."),
+    Behaviour("fractional_empty_output_skips_dtype_check", "fractional_max_pool2d",
+              "An empty result (an output size, or an output_ratio, that gives 0 along a dimension, or "
+              "N = 0) is returned without checking the dtype, in 2-D and 3-D: an int64 input then passes, "
+              "where a non-empty result raises (the supported_dtype rule). The reference checks the dtype "
+              "whatever the output; the rule's breaker draws non-empty results."),
     Behaviour("fractional_max_pool3d_strict_fit", "fractional_max_pool3d",
               "fractional_max_pool3d wants output size + kernel size - 1 strictly below the input size, "
               "where fractional_max_pool2d allows equality: the 3-D pool refuses output n - k + 1 (with "

@@ -148,3 +148,15 @@ def test_pinned_fractional_max_pool3d_strict_fit():
     with pytest.raises(SpecViolation, match="windows_fit"):
         reference.fractional_max_pool3d(x3, 1, output_size=3, _random_samples=np.zeros((1, 1, 3)))
     assert torch_nn.fractional_max_pool3d(x3, 1, output_size=2, _random_samples=np.zeros((1, 1, 3))).shape == (1, 1, 2, 2, 2)
+
+
+@pytest.mark.parametrize("batch, output_size", [(1, (0, 2)), (0, (2, 2))])
+def test_pinned_fractional_empty_output_skips_dtype_check(batch, output_size):
+    x, samples = np.zeros((batch, 1, 4, 4), dtype=np.int64), np.zeros((1, 1, 2), dtype=np.int64)
+    empty = torch_nn.fractional_max_pool2d(x, 2, output_size=output_size, _random_samples=samples)
+    assert empty.shape == (batch, 1, *output_size) and empty.dtype == np.int64
+    with pytest.raises(RuntimeError, match="not implemented for 'Long'"):
+        torch_nn.fractional_max_pool2d(np.zeros((1, 1, 4, 4), dtype=np.int64), 2, output_size=(2, 2),
+                                       _random_samples=samples)
+    with pytest.raises(SpecViolation, match="supported_dtype"):
+        reference.fractional_max_pool2d(x, 2, output_size=output_size, _random_samples=samples)

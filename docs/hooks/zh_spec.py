@@ -343,6 +343,10 @@ BEHAVIOURS = {
                                        "起点;fractional_max_pool3d 会报错(positive_kernel 规则)。",
     "fractional_extra_samples_unused": "_random_samples 的行数可以多于输入的样本数(N' >= N),多出的被忽略。无批量输入仍需要 3 维的"
                                        "样本,形状为 (N', C, 2)。",
+    "fractional_empty_output_skips_dtype_check": "结果为空时(某个维度上 output_size 或 output_ratio 给出 0,或 N = 0),"
+                                                 "2 维和 3 维的分数最大池化都不检查 dtype 就返回:此时 int64 输入也能通过,"
+                                                 "而结果不为空时会报错(supported_dtype 规则)。参考实现不论输出如何都检查 "
+                                                 "dtype;该规则的破坏策略只生成非空结果。",
     "fractional_max_pool3d_strict_fit": "fractional_max_pool3d 要求输出尺寸加池化核尺寸减 1 严格小于输入尺寸,而 fractional_max_pool2d "
                                         "允许相等:3 维池化拒绝 2 维池化接受的输出 n - k + 1(k = 1 时即与输入一样大的输出)"
                                         "(windows_fit 规则)。",

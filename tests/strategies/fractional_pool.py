@@ -88,6 +88,16 @@ def _windows_too_many(draw, c: dict) -> dict:
     return {**{k: v for k, v in c.items() if k != "output_ratio"}, "kernel_size": 1, "output_size": sizes}
 
 
+def _non_empty_output(c: dict) -> dict:
+    """``c`` with an output of at least one element along each dimension: an empty result skips
+    torch's dtype check (spec/behaviours.py, fractional_empty_output_skips_dtype_check). Only an
+    output_ratio can give 0 (int(n r) of a ratio kept below 1); an output size of 1 always fits."""
+    if "output_ratio" not in c:
+        return c
+    sizes = tuple(max(1, int(n * r)) for n, r in zip(c["input_shape"][-_rank(c):], c["output_ratio"]))
+    return {**{k: v for k, v in c.items() if k != "output_ratio"}, "output_size": sizes}
+
+
 BREAKERS = {
     # fractional_max_pool2d takes a zero kernel (Rule.torch): drawn for the 3-D pool only.
     "positive_kernel": lambda draw, c: with_changes(c, kernel_size=one_dim_broken(draw, (1,) * _rank(c), st.just(0))),
@@ -102,7 +112,8 @@ BREAKERS = {
     "non_empty_input": lambda draw, c: with_changes(c, input_shape=c["input_shape"][:-_rank(c)] + one_dim_broken(
         draw, c["input_shape"][-_rank(c):], st.just(0))),
     "windows_fit": _windows_too_many,
-    "supported_dtype": lambda draw, c: with_changes(c, dtype=draw(st.sampled_from(["int64", "int32"]), label="dtype")),
+    "supported_dtype": lambda draw, c: with_changes(_non_empty_output(c), dtype=draw(st.sampled_from(
+        ["int64", "int32"]), label="dtype")),
 }
 
 
