@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
-from hypothesis import given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 import reference
@@ -22,49 +22,22 @@ from spec.shapes import adaptive_window
 
 from .adapters import torch_nn
 from .checks import assert_rejected_everywhere
-from .harness import implementation_settings
-from .pool_checks import check_result
+from .pool_properties import shared_properties
 from .strategies import adaptive_pool as aps
 
 # The reference's loops are cheap at these sizes; a few dozen calls per operator find the
 # window, tie and NaN cases (each is drawn by construction).
 # tests/test_power.py's in_the_suite reads SHARE: its zoo searches get this test's examples.
 SHARE = 4
-MANY = max(10, settings.default.max_examples // SHARE)
-FEW = max(3, settings.default.max_examples // 20)
 
-
-@pytest.mark.parametrize("op", OPERATORS)
-@implementation_settings(max_examples=MANY)
-@given(data=st.data())
-def test_implementation_matches_reference(impl, op, data):
-    impl.conforms(data.draw(aps.calls(op), label="call"), check_result)
-
-
-@pytest.mark.parametrize("op", OPERATORS)
-@settings(max_examples=FEW)
-@given(data=st.data())
-def test_output_shape_matches_torch(op, data):
-    call = data.draw(aps.calls(op), label="call")
-    got = call.run(getattr(torch_nn, op))
-    shape = AdaptivePoolCall.of(call["input"], call["output_size"], op=op).output_shape
-    assert (got[0] if isinstance(got, tuple) else got).shape == shape, call
-
-
-PARITY = [(op, rule) for op in OPERATORS for rule in aps.breakers(op)]
+test_implementation_matches_reference, test_output_shape_matches_torch, test_error_parity = shared_properties(
+    OPERATORS, aps, lambda call: AdaptivePoolCall.of(call["input"], call["output_size"], op=call.op).output_shape, SHARE)
 
 
 def test_every_rule_has_a_breaker():
     for op in OPERATORS:
         # non_empty_channels holds for adaptive max pooling and adaptive_avg_pool3d only.
         assert set(aps.breakers(op)) | {"non_empty_channels"} == {r.name for r in RULES_BY_RANK[rank_of(op)]}, op
-
-
-@pytest.mark.parametrize("op, rule", PARITY)
-@implementation_settings(max_examples=FEW)
-@given(data=st.data())
-def test_error_parity(impl, op, rule, data):
-    assert_rejected_everywhere(data.draw(aps.invalid_calls(op, rule), label="call"), rule, impl)
 
 
 @pytest.mark.parametrize("op", OPERATORS)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
-from hypothesis import given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 import reference
@@ -22,34 +22,14 @@ from spec.rules import SpecViolation, rule_named
 from .adapters import torch_nn
 from .calls import Call
 from .checks import assert_rejected_everywhere
-from .harness import implementation_settings
-from .pool_checks import check_result
+from .pool_properties import shared_properties
 from .strategies import fractional_pool as fps
 
 # tests/test_power.py's in_the_suite reads SHARE: its zoo searches get this test's examples.
 SHARE = 3
-MANY = max(10, settings.default.max_examples // SHARE)
-FEW = max(3, settings.default.max_examples // 20)
 
-
-@pytest.mark.parametrize("op", OPERATORS)
-@implementation_settings(max_examples=MANY)
-@given(data=st.data())
-def test_implementation_matches_reference(impl, op, data):
-    impl.conforms(data.draw(fps.calls(op), label="call"), check_result)
-
-
-@pytest.mark.parametrize("op", OPERATORS)
-@settings(max_examples=FEW)
-@given(data=st.data())
-def test_output_shape_matches_torch(op, data):
-    call = data.draw(fps.calls(op), label="call")
-    got = call.run(getattr(torch_nn, op))
-    got = got[0] if isinstance(got, tuple) else got
-    assert got.shape == FractionalPoolCall.of(**call.kwargs, rank=rank_of(op)).output_shape
-
-
-PARITY = [(op, rule) for op in OPERATORS for rule in fps.breakers(op)]
+test_implementation_matches_reference, test_output_shape_matches_torch, test_error_parity = shared_properties(
+    OPERATORS, fps, lambda call: FractionalPoolCall.of(**call.kwargs, rank=rank_of(call.op)).output_shape, SHARE)
 
 
 def test_every_rule_torch_raises_for_has_a_breaker():
@@ -58,13 +38,6 @@ def test_every_rule_torch_raises_for_has_a_breaker():
         # non_negative_output_size: torch raises, but only a negative output_size reaches it, and
         # the module's output_ratio check or tensor creation answers first (any error will do).
         assert set(fps.breakers(op)) == raising - {"non_negative_output_size"}, op
-
-
-@pytest.mark.parametrize("op, rule", PARITY)
-@implementation_settings(max_examples=FEW)
-@given(data=st.data())
-def test_error_parity(impl, op, rule, data):
-    assert_rejected_everywhere(data.draw(fps.invalid_calls(op, rule), label="call"), rule, impl)
 
 
 @pytest.mark.parametrize("op", OPERATORS)

@@ -14,8 +14,6 @@ import math
 import numpy as np
 import pytest
 import torch
-from hypothesis import given, settings
-from hypothesis import strategies as st
 
 import reference
 from spec.lp_pool import OPERATORS, RULES_BY_RANK, LpPoolCall
@@ -25,44 +23,20 @@ from spec.rules import SpecViolation, rule_named
 from .adapters import torch_nn
 from .calls import Call
 from .checks import assert_rejected_everywhere
-from .harness import implementation_settings
 from .pool_checks import check_result
+from .pool_properties import shared_properties
 from .strategies import lp_pool as lps
 
 # tests/test_power.py's in_the_suite reads SHARE: its zoo searches get this test's examples.
 SHARE = 4
-MANY = max(10, settings.default.max_examples // SHARE)
-FEW = max(3, settings.default.max_examples // 20)
 
-
-@pytest.mark.parametrize("op", OPERATORS)
-@implementation_settings(max_examples=MANY)
-@given(data=st.data())
-def test_implementation_matches_reference(impl, op, data):
-    impl.conforms(data.draw(lps.calls(op), label="call"), check_result)
-
-
-@pytest.mark.parametrize("op", OPERATORS)
-@settings(max_examples=FEW)
-@given(data=st.data())
-def test_output_shape_matches_torch(op, data):
-    call = data.draw(lps.calls(op), label="call")
-    assert call.run(getattr(torch_nn, op)).shape == LpPoolCall.of(**call.kwargs, rank=rank_of(op)).output_shape
-
-
-PARITY = [(op, rule) for op in OPERATORS for rule in lps.breakers(op)]
+test_implementation_matches_reference, test_output_shape_matches_torch, test_error_parity = shared_properties(
+    OPERATORS, lps, lambda call: LpPoolCall.of(**call.kwargs, rank=rank_of(call.op)).output_shape, SHARE)
 
 
 def test_every_rule_has_a_breaker():
     for op in OPERATORS:
         assert set(lps.breakers(op)) == {r.name for r in RULES_BY_RANK[rank_of(op)]}, op
-
-
-@pytest.mark.parametrize("op, rule", PARITY)
-@implementation_settings(max_examples=FEW)
-@given(data=st.data())
-def test_error_parity(impl, op, rule, data):
-    assert_rejected_everywhere(data.draw(lps.invalid_calls(op, rule), label="call"), rule, impl)
 
 
 @pytest.mark.parametrize("op", OPERATORS)

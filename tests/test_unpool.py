@@ -23,32 +23,15 @@ from spec.params import rank_of
 from .adapters import torch_nn
 from .calls import Call
 from .checks import assert_rejected_everywhere
-from .harness import implementation_settings
 from .pool_checks import check_result
+from .pool_properties import FEW, shared_properties
 from .strategies import unpool as ups
 
 # tests/test_power.py's in_the_suite reads SHARE: its zoo searches get this test's examples.
 SHARE = 4
-MANY = max(10, settings.default.max_examples // SHARE)
-FEW = max(3, settings.default.max_examples // 20)
 
-
-@pytest.mark.parametrize("op", OPERATORS)
-@implementation_settings(max_examples=MANY)
-@given(data=st.data())
-def test_implementation_matches_reference(impl, op, data):
-    impl.conforms(data.draw(ups.calls(op), label="call"), check_result)
-
-
-@pytest.mark.parametrize("op", OPERATORS)
-@settings(max_examples=FEW)
-@given(data=st.data())
-def test_output_shape_matches_torch(op, data):
-    call = data.draw(ups.calls(op), label="call")
-    assert call.run(getattr(torch_nn, op)).shape == MaxUnpoolCall.of(**call.kwargs, rank=rank_of(op)).output_shape
-
-
-PARITY = [(op, rule) for op in OPERATORS for rule in ups.breakers(op)]
+test_implementation_matches_reference, test_output_shape_matches_torch, test_error_parity = shared_properties(
+    OPERATORS, ups, lambda call: MaxUnpoolCall.of(**call.kwargs, rank=rank_of(call.op)).output_shape, SHARE)
 
 
 def test_every_rule_torch_raises_for_has_a_breaker():
@@ -56,13 +39,6 @@ def test_every_rule_torch_raises_for_has_a_breaker():
         raising = {r.name for r in RULES_BY_RANK[rank_of(op)] if r.torch_raises or r.torch.startswith("raises")}
         assert set(ups.breakers(op)) == raising - {"output_not_empty"} - (
             set() if op == "max_unpool3d" else {"positive_kernel", "positive_stride"}), op
-
-
-@pytest.mark.parametrize("op, rule", PARITY)
-@implementation_settings(max_examples=FEW)
-@given(data=st.data())
-def test_error_parity(impl, op, rule, data):
-    assert_rejected_everywhere(data.draw(ups.invalid_calls(op, rule), label="call"), rule, impl)
 
 
 @pytest.mark.parametrize("op", OPERATORS)
