@@ -49,7 +49,8 @@ def channel_sums(grad, dtype) -> np.ndarray:
 def gradient_planes(grad_output, spatial_dims: int, output_size) -> np.ndarray:
     """The output gradient as a stack of widened planes (volumes), one per (sample, channel), the
     layout every pool's forward walks its input in."""
-    return widen(batched(grad_output, spatial_dims).reshape((-1,) + tuple(output_size)))
+    g = batched(grad_output, spatial_dims)
+    return widen(g.reshape((g.shape[0] * g.shape[1],) + tuple(output_size)))  # not -1: outputs may be empty
 
 
 def routed(g, indices, input_size, dtype, reached=None) -> np.ndarray:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 import itertools
+import math
 
 import numpy as np
 
@@ -187,11 +188,17 @@ def adaptive_max_pool3d(input, output_size, return_indices=False):
 
 # -- backward ------------------------------------------------------------------------------------
 
+def _window_size(call: AdaptivePoolCall, window) -> int:
+    """The divisor of one window's gradient: the window's own size, as in the forward (windows
+    differ in size where m does not divide n)."""
+    return math.prod(len(w) for w in window)
+
+
 def _adaptive_avg_backward(call: AdaptivePoolCall, grad_output, input):
     """Each output's gradient spread equally over its own window, g / |window| to every element of
     it; overlapping windows add their shares to the elements they share."""
     g = gradient_planes(grad_output, call.spatial_dims, call.pooled_size)
-    windows = ((plane, position, itertools.product(*window), int(np.prod([len(w) for w in window])))
+    windows = ((plane, position, itertools.product(*window), _window_size(call, window))
                for plane, position, window in _window_walk(call, len(g)))
     return spread(g, windows, call.input_size, input.dtype).reshape(input.shape)
 

@@ -100,7 +100,7 @@ def _max_unpool_backward(call: MaxUnpoolCall, grad_output, input, indices):
     arithmetic, so exact in every dtype."""
     x = batched(input, call.spatial_dims)
     where = batched(indices, call.spatial_dims).reshape((-1,) + call.input_size)
-    g = batched(grad_output, call.spatial_dims).reshape((len(where), -1))
+    g = batched(grad_output, call.spatial_dims).reshape((len(where), int(np.prod(call.unpooled_size))))
     grad = np.empty(where.shape, dtype=input.dtype)
     for plane in range(len(where)):
         for position in output_positions(call.input_size):
