@@ -15,7 +15,6 @@ import math
 import pathlib
 import subprocess
 import sys
-from fractions import Fraction
 
 import numpy as np
 import pytest
@@ -24,16 +23,16 @@ from hypothesis import HealthCheck, Phase, assume, find, given, settings
 from hypothesis import strategies as st
 
 import reference
+from reference._adjoint import dot_product_sides
 from spec.backward import RULES, window_of_padding_only
 from spec.params import rank_of
 from spec.rules import SpecViolation, rule_named
-from spec.tolerance import UNIT_ROUNDOFF
 
 from .adapters import torch_nn
 from .backward_bugs import BUGS
 from .calls import Call
 from .compare import assert_matches
-from .gradient_checks import as_tuple, bounds, check_backward, is_average, names, routes
+from .gradient_checks import as_tuple, bounds, check_backward, names, routes
 from .harness import implementation_settings
 from .strategies import gradients as gs
 
@@ -52,11 +51,6 @@ def test_backward_matches_reference(impl, op, data):
 
 
 # -- the dot-product identity, on the reference alone -----------------------------------------------
-
-def _inner(a, b) -> Fraction:
-    """<a, b>, exactly (every float64 is a fraction)."""
-    return sum((Fraction(float(x)) * Fraction(float(y)) for x, y in zip(np.ravel(a), np.ravel(b))), Fraction(0))
-
 
 def _distinct_indices(draw, input, plane_size: int, rank: int) -> np.ndarray:
     """max_unpool indices, distinct within each plane: where two agree the forward keeps one value
@@ -96,47 +90,16 @@ def dot_calls(draw, op: str):
     return kwargs, g, directions
 
 
-def _jvp(op: str, kwargs: dict, v: dict) -> np.ndarray:
-    """The forward's derivative in direction v. Convolutions are bilinear in (input, weight) and
-    affine in bias: conv(v_x, w) + conv(x, v_w) + (v_b broadcast); average pooling (adaptive too)
-    and max unpooling (for given indices) are linear; the max-like pools are piecewise linear: with
-    distinct values at least 1 apart and |v| <= 3, a step of 1/8 changes no window's maximum (nor
-    any sign, for |x|), so one difference quotient is its derivative, exactly (dyadic numbers). A
-    window of padding only is constant (its -inf stays): derivative 0."""
-    forward = getattr(reference, op)
-    if op.startswith("conv"):
-        zero_bias = {"bias": None}
-        total = forward(**dict(kwargs, input=v["input"], **zero_bias)) + forward(**dict(kwargs, weight=v["weight"],
-                                                                                       **zero_bias))
-        if "bias" in v:
-            total = total + forward(**dict(kwargs, input=np.zeros_like(kwargs["input"]), bias=v["bias"]))
-        return total
-    if is_average(op) or op.startswith("max_unpool"):
-        return forward(**dict(kwargs, input=v["input"]))
-    step = 1 / 8
-    base, moved = forward(**kwargs), forward(**dict(kwargs, input=kwargs["input"] + step * v["input"]))
-    base, moved = (r[0] if kwargs.get("return_indices") else r for r in (base, moved))
-    return np.where(np.isinf(base), 0.0, (moved - np.where(np.isinf(base), 0.0, base)) / step)
-
-
 @pytest.mark.parametrize("op", OPERATORS)
 @settings(max_examples=DOT_EXAMPLES)
 @given(data=st.data())
 def test_dot_product_identity(op, data):
-    """<vjp(g), v> = <g, jvp(v)>: exact for the convolutions, max-like pools and unpooling (integer
-    and dyadic values); for average pooling each side rounds every factor once (a quotient by the divisor),
-    so they may differ by 2u sum |g| avg(|v|), u = 2^-53; the bound adds one u of margin for
-    that sum's own rounding."""
+    """<vjp(g), v> = <g, jvp(v)>, within reference._adjoint.dot_product_sides's allowance: exact
+    for the convolutions, the max-like pools and unpooling (integer and dyadic values), a few u
+    for the averages (each side rounds every share once)."""
     kwargs, g, v = data.draw(dot_calls(op), label="call")
-    grads = as_tuple(getattr(reference, f"{op}_backward")(g, **kwargs), op)
-    left = sum((_inner(grad, v[name]) for name, grad in zip(names(op), grads) if name in v), Fraction(0))
-    right = _inner(g, _jvp(op, kwargs, v))
-    if not is_average(op):
-        assert left == right, (op, float(left), float(right))
-        return
-    # np.abs: a negative divisor_override makes the average of |v| negative.
-    scale = float(_inner(np.abs(g), np.abs(getattr(reference, op)(**dict(kwargs, input=np.abs(v["input"]))))))
-    assert abs(float(left - right)) <= 3 * UNIT_ROUNDOFF["float64"] * scale, (op, float(left), float(right))
+    left, right, allowed = dot_product_sides(op, kwargs, g, v)
+    assert abs(left - right) <= allowed, (op, float(left), float(right), allowed)
 
 
 # -- the backward's validity rules ----------------------------------------------------------------

@@ -18,7 +18,7 @@ from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 import reference
-from spec.tolerance import UNIT_ROUNDOFF
+from reference._adjoint import dot_product_sides
 
 from .adapters import torch_nn
 from .strategies import gradients as gs
@@ -45,28 +45,12 @@ def positive_lp_calls(draw, op: str):
 @settings(max_examples=FD_EXAMPLES)
 @given(data=st.data())
 def test_lp_backward_matches_finite_differences(op, data):
-    """<vjp(g), v> against the central difference D(h) = <g, f(x + h v) - f(x - h v)> / 2h.
-
-    The model: D(h) = <vjp(g), v> + c h^2 + O(h^4) (f is smooth where x > 0), so Richardson's
-    R = (4 D(h) - D(2h)) / 3 is within O(h^4) of it, and |D(h) - D(2h)| = 3 |c| h^2 + O(h^4)
-    bounds that with room to spare for h = 2^-12. Rounding: each output of the reference's forward
-    is within 8u |f| of f (powers, the scaled sum, the root), which moves R by at most
-    2 * 8u <|g|, |f|> / h; the vjp's own terms are products of at most 16 rounded factors, all
-    positive here: 16u <vjp(|g|), |v|>."""
+    """<vjp(g), v> against the central difference of the reference's forward, within
+    reference._adjoint.dot_product_sides's allowance: Richardson's estimate of the truncation
+    error, the forward's rounding and the vjp's own."""
     kwargs, g, v = data.draw(positive_lp_calls(op), label="call")
-    forward, u, h = getattr(reference, op), UNIT_ROUNDOFF["float64"], 2.0 ** -12
-
-    def difference(step):
-        ahead, behind = forward(**dict(kwargs, input=kwargs["input"] + step * v)), \
-            forward(**dict(kwargs, input=kwargs["input"] - step * v))
-        return float(np.sum(g * (ahead - behind))) / (2 * step)
-
-    left = float(np.sum(getattr(reference, f"{op}_backward")(g, **kwargs) * v))
-    near, far = difference(h), difference(2 * h)
-    richardson = (4 * near - far) / 3
-    noise = 16 * u * float(np.sum(np.abs(g) * np.abs(forward(**kwargs)))) / h
-    noise += 16 * u * float(np.sum(getattr(reference, f"{op}_backward")(np.abs(g), **kwargs) * np.abs(v)))
-    assert abs(richardson - left) <= abs(near - far) + noise, (left, richardson, near, far, noise)
+    left, right, allowed = dot_product_sides(op, kwargs, g, {"input": v})
+    assert abs(float(left) - right) <= allowed, (float(left), right, allowed)
 
 
 # -- torch's surprises, pinned (spec/behaviours.py) ---------------------------------------------------
