@@ -21,6 +21,7 @@ import calculator
 import explain
 import figures
 import families
+import gradients
 import zh_spec
 from maths import fragment, instantiated, mathml, sub
 from specs import CONV_RULES, DIM_NAMES, POOL_RULES, ConvCall, PoolCall, rank_of
@@ -343,6 +344,7 @@ STATIC = ["index.md", "test-your-implementation.md", "api.md"]
 GENERATED = {"animations.md": animations.page, "calculator.md": calculator.page,
              "explain.md": explain.page, "spec/shapes.md": shapes_page, "spec/rules.md": rules_page, "spec/arithmetic.md": relations_page,
              "spec/behaviours.md": behaviours_page, "networks.md": networks_page, **families.PAGES}
+GENERATED[gradients.PATH] = gradients.page
 
 
 def generated_pages() -> dict[str, str]:
@@ -374,6 +376,7 @@ def nav_for(lang) -> list:
                            {t(lang, "arithmetic"): f"{prefix}spec/arithmetic.md"},
                            {t(lang, "surprises"): f"{prefix}spec/behaviours.md"}]},
         {t(lang, "families"): families.nav_entries(lang, prefix)},
+        gradients.nav_entry(lang, prefix),
         {t(lang, "networks"): f"{prefix}networks.md"},
         {t(lang, "test_impl"): f"{prefix}test-your-implementation.md"},
         {t(lang, "api"): f"{prefix}api.md"},
