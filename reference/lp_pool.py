@@ -181,7 +181,7 @@ def lp_pool2d_backward(grad_output, input, norm_type, kernel_size, stride=None, 
 
     .. math:: \\frac{\\partial L}{\\partial x_j} = \\sum_w g_w \\, \\frac{1}{p} Z_w^{1/p - 1}
               \\, \\frac{K}{D_w} \\, p \\, x_j^{p - 1}
-              = \\sum_w g_w \\Big(\\frac{|x_j|}{out_w}\\Big)^{p - 1} \\frac{K}{D_w} \\operatorname{sign}(x_j)^p
+              = \\sum_w g_w \\Big(\\frac{|x_j|}{out_w}\\Big)^{p - 1} \\frac{K}{D_w} \\operatorname{sign}(x_j)^{p - 1}
 
     which for a full window (D = K) is the p-norm's gradient; a ceil-mode window that runs past the
     input scales it by K / D, as the forward scales its sum. What torch's chain gives where that

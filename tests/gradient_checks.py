@@ -134,15 +134,16 @@ def bounds(call: Call) -> tuple:
         return (None,)
     if op.startswith("lp_pool") and not routes(op, call.kwargs):
         return (lp_allowance(call)[0],)
-    absolute = {name: np.abs(value).astype(np.float64) if isinstance(value, np.ndarray) else value
-                for name, value in call.kwargs.items()}
     if routes(op, call.kwargs):
-        absolute["input"] = call["input"].astype(np.float64)
-        ones = np.ones_like(absolute["grad_output"])
-        counts = np.abs(getattr(reference, call.op)(**dict(absolute, grad_output=ones)))  # LP: times sign(x)
-        abs_sum = np.abs(getattr(reference, call.op)(**absolute))
+        # The call as it is but for |g|: the same dtypes, so the same routing (fractional pooling's
+        # windows are computed in the samples' dtype).
+        g = call["grad_output"]
+        counts = np.abs(getattr(reference, call.op)(**dict(call.kwargs, grad_output=np.ones_like(g))))  # LP: sign(x)
+        abs_sum = np.abs(getattr(reference, call.op)(**dict(call.kwargs, grad_output=np.abs(g)))).astype(np.float64)
         n = int(counts.max(initial=0))
         return (np.where(counts > 1, sum_tolerance(abs_sum, n, dtype, accumulator=None), 0.0),)
+    absolute = {name: np.abs(value).astype(np.float64) if isinstance(value, np.ndarray) else value
+                for name, value in call.kwargs.items()}
     abs_sums = as_tuple(getattr(reference, call.op)(**absolute), op)
     n_terms = _terms(op, gs.forward_spec(op, forward_kwargs(call)))
     # np.abs: a negative divisor_override makes the shares of |g| negative.
