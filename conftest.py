@@ -27,6 +27,11 @@ from tests.harness.under_test import InProcess, UnderTest
 DEFAULT_IMPL = "tests.adapters.torch_nn"
 PROTOCOL = tuple(f"{family}{rank}d" for family in ("conv", "conv_transpose", "max_pool", "avg_pool")
                  for rank in (1, 2, 3))
+# The other pools the suite checks, and the backward (vector-Jacobian product) of every operator,
+# <op>_backward(grad_output, **the forward's arguments), which an implementation may provide too.
+MORE_POOLS = tuple(f"{family}{rank}d" for family in ("adaptive_avg_pool", "adaptive_max_pool", "max_unpool", "lp_pool")
+                   for rank in (1, 2, 3)) + ("fractional_max_pool2d", "fractional_max_pool3d")
+BACKWARD_PROTOCOL = tuple(f"{op}_backward" for op in PROTOCOL + MORE_POOLS)
 CALL_LOG = ".convspec/last-call.py"
 
 # deadline=None: the reference is a Python loop and torch's first call of a kind is slow; timing
@@ -125,6 +130,11 @@ def pytest_report_header(config):
         f"convspec: hypothesis profile {profile!r} (max_examples={settings.default.max_examples}); "
         "--hypothesis-profile=thorough for ten times the examples",
     ]
+    backward = [name for name in BACKWARD_PROTOCOL if under_test.provides(name)]
+    lines.insert(3, f"convspec: provides <op>_backward for all {len(backward)} operators"
+                 if len(backward) == len(BACKWARD_PROTOCOL) else
+                 f"convspec: provides <op>_backward for {len(backward)} of {len(BACKWARD_PROTOCOL)} operators"
+                 + (f" ({', '.join(backward)})" if backward else "") + "; the gradient tests skip the others")
     if under_test.declared:
         lines.append(f"convspec: declared unsupported (never drawn): {under_test.declared}")
     if under_test.known:

@@ -6,14 +6,18 @@ Output element (i, j, ...) reads, along each dimension, the input elements
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
+import math
 
 import numpy as np
 
 from spec.adaptive_pool import AdaptivePoolCall, check_adaptive_pool
+from spec.backward import check_backward
 from spec.shapes import adaptive_window
 
 from ._exact import exact_sum, round_to, widen
+from ._gradient import gradient_planes, routed, spread
 from ._window import batched, output_positions, unbatched_like
 from .pool import _flat, _replaces
 
@@ -180,3 +184,139 @@ def adaptive_max_pool3d(input, output_size, return_indices=False):
     (array([[[[6., 7.]]]]), array([[[[6, 7]]]]))
     """
     return _max(input, output_size, return_indices, 3)
+
+
+# -- backward ------------------------------------------------------------------------------------
+
+def _window_size(call: AdaptivePoolCall, window) -> int:
+    """The divisor of one window's gradient: the window's own size, as in the forward (windows
+    differ in size where m does not divide n)."""
+    return math.prod(len(w) for w in window)
+
+
+def _adaptive_avg_backward(call: AdaptivePoolCall, grad_output, input):
+    """Each output's gradient spread equally over its own window, g / |window| to every element of
+    it; overlapping windows add their shares to the elements they share."""
+    g = gradient_planes(grad_output, call.spatial_dims, call.pooled_size)
+    windows = ((plane, position, itertools.product(*window), _window_size(call, window))
+               for plane, position, window in _window_walk(call, len(g)))
+    return spread(g, windows, call.input_size, input.dtype).reshape(input.shape)
+
+
+def _adaptive_max_backward(call: AdaptivePoolCall, grad_output, input):
+    """Each output's gradient routed, whole, to the element the forward's index names."""
+    g = gradient_planes(grad_output, call.spatial_dims, call.pooled_size)
+    _, indices = _adaptive_max(dataclasses.replace(call, return_indices=True), input)
+    return routed(g, indices.reshape(g.shape), call.input_size, input.dtype).reshape(input.shape)
+
+
+def _backward(kind: str, rank: int, grad_output, input, output_size, return_indices=False):
+    call = AdaptivePoolCall.of(input, output_size, return_indices, op=f"adaptive_{kind}_pool{rank}d")
+    check_adaptive_pool(call)
+    check_backward(call, grad_output)
+    return (_adaptive_avg_backward if kind == "avg" else _adaptive_max_backward)(call, grad_output, input)
+
+
+def adaptive_avg_pool1d_backward(grad_output, input, output_size):
+    """The input gradient of :func:`adaptive_avg_pool1d`, given the gradient ``grad_output`` of its
+    output; returns grad_input, of the input's shape and dtype.
+
+    Notes
+    -----
+    Each output gradient is spread equally over its window, whose size is its own divisor:
+
+    .. math:: \\frac{\\partial L}{\\partial x[n, c, l]} = \\sum_{i:\\ s_i \\le l < e_i} \\frac{g[n, c, i]}{e_i - s_i}
+
+    Where m does not divide L the windows overlap and an element they share gets a share of each.
+
+    Examples
+    --------
+    Windows [0, 3), [2, 5), [4, 7): elements 2 and 4 lie in two windows each.
+
+    >>> adaptive_avg_pool1d_backward(np.array([[[3.0, 6.0, 9.0]]]), np.zeros((1, 1, 7)), 3)
+    array([[[1., 1., 3., 2., 5., 3., 3.]]])
+    """
+    return _backward("avg", 1, grad_output, input, output_size)
+
+
+def adaptive_avg_pool2d_backward(grad_output, input, output_size):
+    """The input gradient of :func:`adaptive_avg_pool2d`: :func:`adaptive_avg_pool1d_backward` over
+    the product of one adaptive window per dimension, g / (|R_i| |S_j|) to each of its elements.
+
+    Examples
+    --------
+    >>> adaptive_avg_pool2d_backward(np.full((1, 2, 1), 6.0), np.zeros((1, 3, 2)), (2, 1))  # rows [0, 2), [1, 3)
+    array([[[1.5, 1.5],
+            [3. , 3. ],
+            [1.5, 1.5]]])
+    """
+    return _backward("avg", 2, grad_output, input, output_size)
+
+
+def adaptive_avg_pool3d_backward(grad_output, input, output_size):
+    """The input gradient of :func:`adaptive_avg_pool3d`: :func:`adaptive_avg_pool2d_backward` with
+    three spatial dimensions.
+
+    Examples
+    --------
+    >>> adaptive_avg_pool3d_backward(np.full((1, 1, 1, 1), 8.0), np.zeros((1, 2, 2, 2)), 1)[0, 1]
+    array([[1., 1.],
+           [1., 1.]])
+    """
+    return _backward("avg", 3, grad_output, input, output_size)
+
+
+def adaptive_max_pool1d_backward(grad_output, input, output_size, return_indices=False):
+    """The input gradient of :func:`adaptive_max_pool1d`, given the gradient ``grad_output`` of its
+    values (with return_indices the indices get none); returns grad_input, of the input's shape
+    and dtype.
+
+    Notes
+    -----
+    Each output gradient goes, whole, to the element the forward's index names: the first of tied
+    maxima, the last NaN of a window holding NaN.
+
+    .. math:: \\frac{\\partial L}{\\partial x[n, c, l]} = \\sum_{i:\\ index[n, c, i] = l} g[n, c, i]
+
+    Overlapping windows that choose the same element send it both their gradients.
+
+    Examples
+    --------
+    Windows [0, 3), [2, 5), [4, 7): the first window's tie 5, 5 goes to its first 5 (element 1);
+    the second window starts at element 2, the other 5. With two windows, [0, 4) and [3, 7), the
+    tie goes to element 1 again.
+
+    >>> x = np.array([[[1.0, 5.0, 5.0, 0.0, 2.0, 2.0, 7.0]]])
+    >>> adaptive_max_pool1d_backward(np.array([[[1.0, 10.0, 100.0]]]), x, 3)
+    array([[[  0.,   1.,  10.,   0.,   0.,   0., 100.]]])
+    >>> adaptive_max_pool1d_backward(np.array([[[1.0, 10.0]]]), x, 2)  # windows [0, 4), [3, 7)
+    array([[[ 0.,  1.,  0.,  0.,  0.,  0., 10.]]])
+    """
+    return _backward("max", 1, grad_output, input, output_size, return_indices)
+
+
+def adaptive_max_pool2d_backward(grad_output, input, output_size, return_indices=False):
+    """The input gradient of :func:`adaptive_max_pool2d`: :func:`adaptive_max_pool1d_backward` with
+    the index the flat offset h * W + w in its plane.
+
+    Examples
+    --------
+    >>> x = np.array([[[np.nan, 1.0], [np.nan, 3.0]]])
+    >>> adaptive_max_pool2d_backward(np.array([[[2.0]]]), x, 1)  # to the last NaN
+    array([[[0., 0.],
+            [2., 0.]]])
+    """
+    return _backward("max", 2, grad_output, input, output_size, return_indices)
+
+
+def adaptive_max_pool3d_backward(grad_output, input, output_size, return_indices=False):
+    """The input gradient of :func:`adaptive_max_pool3d`: :func:`adaptive_max_pool1d_backward` with
+    the index the flat offset (z * H + h) * W + w in its volume.
+
+    Examples
+    --------
+    >>> adaptive_max_pool3d_backward(np.array([[[[3.0, 4.0]]]]), np.arange(8.0).reshape(1, 2, 2, 2), (1, 1, 2))[0, 1]
+    array([[0., 0.],
+           [3., 4.]])
+    """
+    return _backward("max", 3, grad_output, input, output_size, return_indices)

@@ -3,12 +3,15 @@ then a max over each, for both spatial ranks."""
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 
 import numpy as np
 
+from spec.backward import check_backward
 from spec.fractional_pool import FractionalPoolCall, check_fractional_pool, fractional_starts
 
+from ._gradient import gradient_planes, routed
 from ._window import batched, output_positions, unbatched_like
 from .pool import _flat, _replaces
 
@@ -86,3 +89,59 @@ def fractional_max_pool3d(input, kernel_size, output_size=None, output_ratio=Non
     (array([[[[26.]]]]), array([[[[26]]]]))
     """
     return _fractional(3, input, kernel_size, output_size, output_ratio, return_indices, _random_samples)
+
+
+# -- backward ------------------------------------------------------------------------------------
+
+def _fractional_backward(rank, grad_output, input, kernel_size, output_size, output_ratio, return_indices,
+                         _random_samples):
+    call = FractionalPoolCall.of(input, kernel_size, output_size, output_ratio, return_indices, _random_samples,
+                                 rank=rank)
+    check_fractional_pool(call)
+    check_backward(call, grad_output)
+    g = gradient_planes(grad_output, call.spatial_dims, call.pooled_size)
+    _, indices = _fractional_max(dataclasses.replace(call, return_indices=True), input, _random_samples)
+    return routed(g, indices.reshape(g.shape), call.input_size, input.dtype).reshape(input.shape)
+
+
+def fractional_max_pool2d_backward(grad_output, input, kernel_size, output_size=None, output_ratio=None,
+                                   return_indices=False, _random_samples=None):
+    """The input gradient of :func:`fractional_max_pool2d` with the samples given, given the gradient
+    ``grad_output`` of its values; returns grad_input, of the input's shape and dtype.
+
+    Notes
+    -----
+    The samples fix the windows, so the pool is max pooling over them: each output gradient goes,
+    whole, to the element the forward's index names (the first of tied maxima, the last NaN);
+    windows overlap where the step is below one, and an element two of them chose gets both
+    gradients. The samples get no gradient.
+
+    .. math:: \\frac{\\partial L}{\\partial x[n, c, h, w]} = \\sum_{i, j:\\ index[n, c, i, j] = h W + w} g[n, c, i, j]
+
+    Examples
+    --------
+    >>> x = np.arange(30.0).reshape(1, 1, 5, 6)
+    >>> samples = np.array([[[0.25, 0.75]]])
+    >>> grad = fractional_max_pool2d_backward(np.ones((1, 1, 2, 3)), x, 2, output_size=(2, 3), _random_samples=samples)
+    >>> np.argwhere(grad[0, 0] == 1).tolist()  # the elements 7, 9, 11, 25, 27, 29 of the forward's example
+    [[1, 1], [1, 3], [1, 5], [4, 1], [4, 3], [4, 5]]
+    """
+    return _fractional_backward(2, grad_output, input, kernel_size, output_size, output_ratio, return_indices,
+                                _random_samples)
+
+
+def fractional_max_pool3d_backward(grad_output, input, kernel_size, output_size=None, output_ratio=None,
+                                   return_indices=False, _random_samples=None):
+    """The input gradient of :func:`fractional_max_pool3d` with the samples given:
+    :func:`fractional_max_pool2d_backward` on (D, H, W) volumes, the index (z * H + h) * W + w.
+
+    Examples
+    --------
+    >>> x = np.arange(27.0).reshape(1, 3, 3, 3)
+    >>> grad = fractional_max_pool3d_backward(np.full((1, 1, 1, 1), 5.0), x, 2, output_size=1,
+    ...                                       _random_samples=np.zeros((1, 1, 3)))
+    >>> grad[0, 2, 2, 2], grad.sum()
+    (np.float64(5.0), np.float64(5.0))
+    """
+    return _fractional_backward(3, grad_output, input, kernel_size, output_size, output_ratio, return_indices,
+                                _random_samples)

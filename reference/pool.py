@@ -15,7 +15,7 @@ from spec.backward import check_backward
 from spec.pool import PoolCall, check_pool
 
 from ._exact import exact_sum, round_to, widen
-from ._gradient import Terms
+from ._gradient import gradient_planes, routed, spread
 from ._window import batched, output_positions, unbatched_like, window_taps
 
 
@@ -279,10 +279,13 @@ def avg_pool3d(input, kernel_size, stride=None, padding=0, ceil_mode=False, coun
 
 # -- backward ------------------------------------------------------------------------------------
 
-def _gradient_planes(call: PoolCall, grad_output, input):
-    """The output gradient as planes (widened), and the input gradient's terms, one plane each."""
-    g = widen(batched(grad_output, call.spatial_dims).reshape((-1,) + call.output_size))
-    return g, Terms((len(g),) + call.input_size, input.dtype)
+def _reached(call: PoolCall, plane_count: int) -> np.ndarray:
+    """For each window, whether it reads an element at all: a window of padding only (possible with
+    dilation) does not, and its output is the lowest value whatever the input."""
+    reached = np.empty((plane_count,) + call.output_size, dtype=bool)
+    for plane, position, taps in _window_walk(call, plane_count):
+        reached[(plane,) + position] = min(len(t) for t in _inside(taps, (0,) * call.spatial_dims, call.input_size)) > 0
+    return reached
 
 
 def _max_pool_backward(call: PoolCall, grad_output, input):
@@ -290,30 +293,30 @@ def _max_pool_backward(call: PoolCall, grad_output, input):
     gradient goes, whole, to the element its index names (the first maximum in row-major order, or
     the last NaN); an element's gradients are summed exactly and rounded once.
 
-    A window of padding only (possible with dilation) read no element: its output is the lowest
-    value whatever the input, and its gradient reaches nothing. (torch writes it at the window's
-    index, which names no element of the window: spec/behaviours.py.)
+    A window of padding only (possible with dilation) read no element: its output is constant, and
+    its gradient reaches nothing. (torch writes it at the window's index, which names no element of
+    the window: spec/behaviours.py.)
     """
-    g, grad = _gradient_planes(call, grad_output, input)
+    g = gradient_planes(grad_output, call.spatial_dims, call.output_size)
     _, indices = _max_pool(dataclasses.replace(call, return_indices=True), input)
-    indices = indices.reshape(g.shape)
-    for plane, position, taps in _window_walk(call, len(g)):
-        if min(len(t) for t in _inside(taps, (0,) * call.spatial_dims, call.input_size)) > 0:
-            coords = np.unravel_index(indices[(plane,) + position], call.input_size)
-            grad.add((plane,) + coords, g[(plane,) + position])
-    return grad.total().reshape(input.shape)
+    grad = routed(g, indices.reshape(g.shape), call.input_size, input.dtype, _reached(call, len(g)))
+    return grad.reshape(input.shape)
+
+
+def _avg_windows(call: PoolCall, plane_count: int):
+    """Each window of an average-pooling call as (plane, position, the elements it covers inside the
+    input, the forward's divisor for it): what its output gradient is spread over."""
+    origin = (0,) * call.spatial_dims
+    for plane, position, taps in _window_walk(call, plane_count):
+        yield plane, position, itertools.product(*_inside(taps, origin, call.input_size)), _divisor(call, taps)
 
 
 def _avg_pool_backward(call: PoolCall, grad_output, input):
     """The input gradient of a checked average-pooling call, for any spatial rank: each window gives
     every element it covers inside the input the share g / D, D the forward's divisor for that
     window; an element's shares are summed exactly and rounded once."""
-    g, grad = _gradient_planes(call, grad_output, input)
-    for plane, position, taps in _window_walk(call, len(g)):
-        share = g[(plane,) + position] / _divisor(call, taps)
-        for coords in itertools.product(*_inside(taps, (0,) * call.spatial_dims, call.input_size)):
-            grad.add((plane,) + coords, share)
-    return grad.total().reshape(input.shape)
+    g = gradient_planes(grad_output, call.spatial_dims, call.output_size)
+    return spread(g, _avg_windows(call, len(g)), call.input_size, input.dtype).reshape(input.shape)
 
 
 def _max_backward(rank, grad_output, input, kernel_size, stride, padding, dilation, ceil_mode, return_indices):

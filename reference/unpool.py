@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from spec.backward import check_backward
 from spec.unpool import MaxUnpoolCall, check_max_unpool
 
 from ._window import batched, output_positions, unbatched_like
@@ -90,3 +91,78 @@ def max_unpool3d(input, indices, kernel_size, stride=None, padding=0, output_siz
             [0., 0.]]])
     """
     return _unpool(3, input, indices, kernel_size, stride, padding, output_size)
+
+
+# -- backward ------------------------------------------------------------------------------------
+
+def _max_unpool_backward(call: MaxUnpoolCall, grad_output, input, indices):
+    """Each input element's gradient read from the output gradient at its index: a gather, with no
+    arithmetic, so exact in every dtype."""
+    x = batched(input, call.spatial_dims)
+    where = batched(indices, call.spatial_dims).reshape((-1,) + call.input_size)
+    g = batched(grad_output, call.spatial_dims).reshape((len(where), int(np.prod(call.unpooled_size))))
+    grad = np.empty(where.shape, dtype=input.dtype)
+    for plane in range(len(where)):
+        for position in output_positions(call.input_size):
+            grad[(plane,) + position] = g[plane, where[(plane,) + position]]
+    return unbatched_like(grad.reshape(x.shape), input, call.spatial_dims)
+
+
+def _backward(rank, grad_output, input, indices, kernel_size, stride, padding, output_size):
+    call = MaxUnpoolCall.of(input, indices, kernel_size, stride, padding, output_size, rank=rank)
+    check_max_unpool(call)
+    check_backward(call, grad_output)
+    return _max_unpool_backward(call, grad_output, input, indices)
+
+
+def max_unpool1d_backward(grad_output, input, indices, kernel_size, stride=None, padding=0, output_size=None):
+    """The gradient of :func:`max_unpool1d` with respect to its input (the indices have none), given
+    the gradient ``grad_output`` of its output; returns grad_input, of the input's shape and dtype.
+
+    Notes
+    -----
+    Each element's gradient is the output gradient where its index put it:
+
+    .. math:: \\frac{\\partial L}{\\partial x[n, c, l]} = g[n, c, indices[n, c, l]]
+
+    Where several elements share an index torch's backward still gives each of them the gradient
+    there, though the forward kept only one of them (spec/behaviours.py,
+    max_unpool_backward_gathers_duplicates): the gather is the adjoint of a scatter that adds, which
+    the forward is only where the indices are distinct.
+
+    Examples
+    --------
+    >>> g = np.array([[[10.0, 20.0, 30.0, 40.0]]])
+    >>> max_unpool1d_backward(g, np.ones((1, 1, 2)), np.array([[[0, 3]]]), 2)
+    array([[[10., 40.]]])
+    >>> max_unpool1d_backward(g[0], np.ones((1, 2)), np.array([[2, 2]]), 2)  # a shared index: both get 30
+    array([[30., 30.]])
+    """
+    return _backward(1, grad_output, input, indices, kernel_size, stride, padding, output_size)
+
+
+def max_unpool2d_backward(grad_output, input, indices, kernel_size, stride=None, padding=0, output_size=None):
+    """The input gradient of :func:`max_unpool2d`: :func:`max_unpool1d_backward` on (H, W) planes,
+    each index a flat offset h * W_out + w in its output plane.
+
+    Examples
+    --------
+    >>> g = np.arange(16.0).reshape(1, 4, 4)
+    >>> max_unpool2d_backward(g, np.ones((1, 2, 2)), np.array([[[5, 7], [13, 15]]]), 2)
+    array([[[ 5.,  7.],
+            [13., 15.]]])
+    """
+    return _backward(2, grad_output, input, indices, kernel_size, stride, padding, output_size)
+
+
+def max_unpool3d_backward(grad_output, input, indices, kernel_size, stride=None, padding=0, output_size=None):
+    """The input gradient of :func:`max_unpool3d`: :func:`max_unpool1d_backward` on (D, H, W)
+    volumes, each index a flat offset (z * H_out + h) * W_out + w.
+
+    Examples
+    --------
+    >>> max_unpool3d_backward(np.arange(8.0).reshape(1, 1, 2, 2, 2), np.ones((1, 1, 1, 1, 1)),
+    ...                       np.array([[[[[5]]]]]), 2)
+    array([[[[[5.]]]]])
+    """
+    return _backward(3, grad_output, input, indices, kernel_size, stride, padding, output_size)

@@ -205,3 +205,28 @@ BEHAVIOURS = [
               "where fractional_max_pool2d allows equality: the 3-D pool refuses output n - k + 1 (with "
               "k = 1, an output as large as the input) that the 2-D pool takes (the windows_fit rule)."),
 ]
+
+# The backward of the pools beyond max and average pooling (reference/*_backward, pinned in
+# tests/test_pool_gradients.py).
+BEHAVIOURS += [
+    Behaviour("lp_pool_backward_zero_sum_gives_zero", "lp_pool2d",
+              "A window whose sum of powers is 0 passes no gradient back: relu's mask in torch's formula "
+              "(sign(a) relu(|a|) K)^(1/p) gives 0 there, even for p = 1, whose forward is the plain sum "
+              "(K / D)(x_0 + x_1 + ...) with gradient K / D everywhere: [-1, 1] with p = 1 gets [0, 0]."),
+    Behaviour("lp_pool_backward_nan_window_gives_zero", "lp_pool2d",
+              "With p = 1, inf or -inf a window holding NaN gives NaN forward but a zero gradient, as "
+              "torch.sign(NaN) is 0 and nothing infinite meets it; with other p the gradient is NaN."),
+    Behaviour("lp_pool_backward_power_derivative_applied_last", "lp_pool2d",
+              "The derivative p x^(p - 1) of the power multiplies each element's summed share last, so "
+              "an element no window reads (the tail floor mode drops), whose share is 0, still gets NaN "
+              "where it is NaN, or where it is 0 and p < 1 (0 times 0^(p - 1) = inf)."),
+    Behaviour("max_unpool_backward_gathers_duplicates", "max_unpool2d",
+              "max_unpool's backward gathers the output gradient at each element's index, so elements "
+              "sharing an index all get the gradient there, though the forward kept only one of them: "
+              "the gather is the adjoint of a scatter that adds, which the forward is only for distinct "
+              "indices."),
+    Behaviour("adaptive_backward_of_empty_output_raises", "adaptive_avg_pool2d",
+              "The adaptive pools accept output_size 0 and give an empty output, but their backward raises "
+              "(\"Expected grad_output to have non-zero size for non-batch dimensions\"); the reference "
+              "gives the zero gradient, and the backward tests never hand torch such a call."),
+]

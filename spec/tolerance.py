@@ -55,6 +55,20 @@ values (the reference's backward run on |grad_output|, |input|, |weight| in floa
   element that receives at most one gradient is exact (a copy); one that receives several is a
   rounded sum, n = that count, A = the routed |g| (the backward of |g| with the same input).
 
+- adaptive average pooling: the same with n = the most windows one element lies in (windows
+  overlap where m does not divide n), the divisor each window's own size;
+- adaptive and fractional max pooling, and LP pooling with p = +-inf (max pooling of |x|, times
+  sign(x), exact): max pooling's routing; max unpooling's backward is a gather, exact;
+- LP pooling with a finite p: the gradient of x_j is P_j sum_w c_w / D_w with P_j = p x_j^(p - 1)
+  and c_w = g_w q Z_w^(q - 1) K. torch's Z_w is within the forward's E_w, a relative
+  rho_w = E_w / |Z_w|, which moves Z_w^(q - 1) by delta_w = max |(1 +- rho_w)^(q - 1) - 1|; every
+  other factor is one rounding, a power's also u |e ln t| for its exponent e: m = 8 + (windows per
+  element) + |(q - 1) ln Z_w| + |(p - 1) ln |x_j|| roundings, counted twice (torch's and the
+  reference's float64 chain). Bound: |P_j| (sum_w |c_w| delta_w / D_w + gamma_2m sum_w |c_w|
+  (1 + delta_w) / D_w) + 2m tiny. Where |Z_w| <= E_w (the forward's uncertain sign) the window's
+  gradient may be NaN, 0 or any value, and the elements it reaches are not compared. float16 is
+  not covered (x^(p - 1) and Z^(q - 1) are float16 operations in torch, which overflow).
+
 torch's CPU backward kernels add into the gradient in its own dtype in places (max pooling routes
 float16 gradients with float16 additions, average pooling adds float16 shares: spec/behaviours.py,
 pool_backward_half_precision_sums_in_half), so every gradient, float16 included, is held to the

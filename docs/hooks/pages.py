@@ -21,6 +21,7 @@ import calculator
 import explain
 import figures
 import families
+import gradients
 import pool_families
 import zh_spec
 from maths import fragment, instantiated, mathml, sub
@@ -345,6 +346,7 @@ GENERATED = {"animations.md": animations.page, "calculator.md": calculator.page,
              "explain.md": explain.page, "spec/shapes.md": shapes_page, "spec/rules.md": rules_page, "spec/arithmetic.md": relations_page,
              "spec/behaviours.md": behaviours_page, "networks.md": networks_page, **families.PAGES,
              **pool_families.PAGES}
+GENERATED[gradients.PATH] = gradients.page
 
 
 def generated_pages() -> dict[str, str]:
@@ -376,6 +378,7 @@ def nav_for(lang) -> list:
                            {t(lang, "arithmetic"): f"{prefix}spec/arithmetic.md"},
                            {t(lang, "surprises"): f"{prefix}spec/behaviours.md"}]},
         {t(lang, "families"): families.nav_entries(lang, prefix) + pool_families.nav_entries(lang, prefix)},
+        gradients.nav_entry(lang, prefix),
         {t(lang, "networks"): f"{prefix}networks.md"},
         {t(lang, "test_impl"): f"{prefix}test-your-implementation.md"},
         {t(lang, "api"): f"{prefix}api.md"},

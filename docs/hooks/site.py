@@ -13,6 +13,9 @@ import re
 import sys
 
 sys.path.insert(0, os.path.dirname(__file__))
+# The checkout's own spec/ and reference/ before any installed copy (an editable install points at
+# one checkout; a site built from another worktree must show that worktree's code).
+sys.path.insert(1, os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)))))
 
 from mkdocs.structure.files import File  # noqa: E402
 

@@ -386,3 +386,22 @@ def missing(conv_rules, pool_rules, behaviours) -> list[str]:
                   and (family, r.name) not in DIVERGENCES and (family, r.name) not in RANK_DIVERGENCES]
     names += [f"behaviour {b.name}" for b in behaviours if b.name not in BEHAVIOURS]
     return names
+
+
+# The behaviours of the pools' backward (spec/behaviours.py, its appended block).
+BEHAVIOURS.update({
+    "lp_pool_backward_zero_sum_gives_zero": "幂和为 0 的窗口不向回传任何梯度:torch 公式 (sign(a) relu(|a|) K)^(1/p) 中 relu "
+                                            "的掩码在那里给出 0,即使 p = 1 也是如此,而 p = 1 的前向就是普通的和 "
+                                            "(K / D)(x_0 + x_1 + ...),梯度处处为 K / D:p = 1 时 [-1, 1] 的梯度是 [0, 0]。",
+    "lp_pool_backward_nan_window_gives_zero": "p = 1、inf 或 -inf 时,含 NaN 的窗口前向得 NaN,梯度却为 0,因为 torch.sign(NaN) "
+                                              "是 0,且没有无穷大与之相乘;其他 p 的梯度是 NaN。",
+    "lp_pool_backward_power_derivative_applied_last": "幂的导数 p x^(p - 1) 最后才乘到每个元素累加好的份额上,所以没有任何窗口"
+                                                      "读到的元素(向下取整模式丢掉的末尾)份额为 0,但在它是 NaN 时,或者它为 0 "
+                                                      "且 p < 1 时(0 乘 0^(p - 1) = inf),梯度仍是 NaN。",
+    "max_unpool_backward_gathers_duplicates": "max_unpool 的反向传播在每个元素的索引处收集(gather)输出的梯度,所以共用一个索引的"
+                                              "元素都得到那里的梯度,尽管前向只保留了其中一个:gather 是“相加的散布”的伴随,"
+                                              "而前向只有在索引互不相同时才是这样的散布。",
+    "adaptive_backward_of_empty_output_raises": "自适应池化接受 output_size 为 0 并给出空输出,但它们的反向传播会报错"
+                                                "(\"Expected grad_output to have non-zero size for non-batch dimensions\");"
+                                                "参考实现给出全零梯度,反向传播测试从不把这样的调用交给 torch。",
+})

@@ -3,11 +3,14 @@
 The convolutions go through ``torch.nn.Conv{1,2,3}d`` so that padding modes are torch's own, and
 the transposed ones through ``torch.nn.ConvTranspose{1,2,3}d``, whose forward takes
 ``output_size``: each module is built with the call's parameters and given the call's weight and
-bias. The pools go through ``torch.nn.MaxPool{1,2,3}d`` and ``AvgPool{1,2,3}d``. numpy in, numpy out.
+bias. The pools go through ``torch.nn.MaxPool{1,2,3}d`` and ``AvgPool{1,2,3}d``, and the others
+through their modules too (AdaptiveAvgPoolNd, AdaptiveMaxPoolNd, MaxUnpoolNd, LPPoolNd,
+FractionalMaxPoolNd with the samples given). numpy in, numpy out.
 
-``<op>_backward(grad_output, **the forward's arguments)`` runs the same module forward on tensors
-that require grad and returns ``torch.autograd.grad``'s gradients: (grad_input, grad_weight,
-grad_bias or None) for the convolutions, grad_input for the pools.
+``<op>_backward(grad_output, **the forward's arguments)``, for every operator, runs the same module
+forward on tensors that require grad and returns ``torch.autograd.grad``'s gradients: (grad_input,
+grad_weight, grad_bias or None) for the convolutions, grad_input for the pools (max_unpool's indices
+and fractional pooling's samples get none).
 """
 
 from __future__ import annotations
@@ -169,6 +172,13 @@ def differentiable(op, input, weight=None, bias=None, **options):
             parameters = {"weight": weight} if bias is None else {"weight": weight, "bias": bias}
             return torch.func.functional_call(module, parameters, (input,), extra)
         return forward, ("input", "weight") + (("bias",) if bias is not None else ())
+    if not op.startswith(("max_pool", "avg_pool")):
+        run = _runner(op, **options)
+
+        def forward(input):
+            result = run(input)
+            return result[0] if isinstance(result, tuple) else result
+        return forward, ("input",)
     kind, kernel_size = op[:3], options.pop("kernel_size")
     names = [name for name in _POOL_OPTIONS[kind] if not (op == "avg_pool1d" and name == "divisor_override")]
     options = {name: options.get(name, _POOL_DEFAULTS[name]) for name in names}
@@ -246,88 +256,120 @@ def avg_pool2d_backward(grad_output, input, kernel_size, **options):
 
 def avg_pool3d_backward(grad_output, input, kernel_size, **options):
     return _backward("avg_pool3d", grad_output, input=input, kernel_size=kernel_size, **options)
-def _adaptive_pool(module_name, input, *arguments):
+# -- the pools beyond max and average pooling: one runner each, for the forward and the backward -------
+
+def _adaptive_runner(op, output_size, return_indices=False):
     # nn.AdaptiveAvgPoolNd(output_size), nn.AdaptiveMaxPoolNd(output_size, return_indices).
-    module = getattr(torch.nn, module_name)(*arguments)
+    if "_max_" in op:
+        return getattr(torch.nn, f"AdaptiveMaxPool{op[-2]}d")(output_size, return_indices)
+    return getattr(torch.nn, f"AdaptiveAvgPool{op[-2]}d")(output_size)
+
+
+def _unpool_runner(op, indices, kernel_size, stride=None, padding=0, output_size=None):
+    module = getattr(torch.nn, f"MaxUnpool{op[-2]}d")(kernel_size, stride, padding)
+    return lambda input: module(input, _tensor(indices), output_size=output_size)
+
+
+def _lp_runner(op, norm_type, kernel_size, stride=None, ceil_mode=False):
+    return getattr(torch.nn, f"LPPool{op[-2]}d")(norm_type, kernel_size, stride, ceil_mode)
+
+
+def _fractional_runner(op, kernel_size, output_size=None, output_ratio=None, return_indices=False,
+                       _random_samples=None):
+    # The module takes the samples at construction; with them given, the call is deterministic.
+    return getattr(torch.nn, f"FractionalMaxPool{op[-2]}d")(
+        kernel_size, output_size, output_ratio, return_indices, _random_samples=_tensor(_random_samples))
+
+
+_RUNNERS = {"adaptive": _adaptive_runner, "max_unpool": _unpool_runner, "lp_pool": _lp_runner,
+            "fractional": _fractional_runner}
+
+
+def _runner(op, **options):
+    """``op``'s module, built with the call's options, as a function of the input tensor."""
+    return next(make for prefix, make in _RUNNERS.items() if op.startswith(prefix))(op, **options)
+
+
+def _run(op, input, **options):
     with torch.no_grad():
-        result = module(_tensor(input))
+        result = _runner(op, **options)(_tensor(input))
     return tuple(r.numpy() for r in result) if isinstance(result, tuple) else result.numpy()
 
 
 def adaptive_avg_pool1d(input, output_size):
-    return _adaptive_pool("AdaptiveAvgPool1d", input, output_size)
+    return _run("adaptive_avg_pool1d", input, output_size=output_size)
 
 
 def adaptive_avg_pool2d(input, output_size):
-    return _adaptive_pool("AdaptiveAvgPool2d", input, output_size)
+    return _run("adaptive_avg_pool2d", input, output_size=output_size)
 
 
 def adaptive_avg_pool3d(input, output_size):
-    return _adaptive_pool("AdaptiveAvgPool3d", input, output_size)
+    return _run("adaptive_avg_pool3d", input, output_size=output_size)
 
 
 def adaptive_max_pool1d(input, output_size, return_indices=False):
-    return _adaptive_pool("AdaptiveMaxPool1d", input, output_size, return_indices)
+    return _run("adaptive_max_pool1d", input, output_size=output_size, return_indices=return_indices)
 
 
 def adaptive_max_pool2d(input, output_size, return_indices=False):
-    return _adaptive_pool("AdaptiveMaxPool2d", input, output_size, return_indices)
+    return _run("adaptive_max_pool2d", input, output_size=output_size, return_indices=return_indices)
 
 
 def adaptive_max_pool3d(input, output_size, return_indices=False):
-    return _adaptive_pool("AdaptiveMaxPool3d", input, output_size, return_indices)
-
-
-def _max_unpool(rank, input, indices, kernel_size, stride, padding, output_size):
-    module = getattr(torch.nn, f"MaxUnpool{rank}d")(kernel_size, stride, padding)
-    with torch.no_grad():
-        return module(_tensor(input), _tensor(indices), output_size=output_size).numpy()
+    return _run("adaptive_max_pool3d", input, output_size=output_size, return_indices=return_indices)
 
 
 def max_unpool1d(input, indices, kernel_size, stride=None, padding=0, output_size=None):
-    return _max_unpool(1, input, indices, kernel_size, stride, padding, output_size)
+    return _run("max_unpool1d", input, indices=indices, kernel_size=kernel_size, stride=stride, padding=padding,
+                output_size=output_size)
 
 
 def max_unpool2d(input, indices, kernel_size, stride=None, padding=0, output_size=None):
-    return _max_unpool(2, input, indices, kernel_size, stride, padding, output_size)
+    return _run("max_unpool2d", input, indices=indices, kernel_size=kernel_size, stride=stride, padding=padding,
+                output_size=output_size)
 
 
 def max_unpool3d(input, indices, kernel_size, stride=None, padding=0, output_size=None):
-    return _max_unpool(3, input, indices, kernel_size, stride, padding, output_size)
-
-
-def _lp_pool(rank, input, norm_type, kernel_size, stride, ceil_mode):
-    module = getattr(torch.nn, f"LPPool{rank}d")(norm_type, kernel_size, stride, ceil_mode)
-    with torch.no_grad():
-        return module(_tensor(input)).numpy()
+    return _run("max_unpool3d", input, indices=indices, kernel_size=kernel_size, stride=stride, padding=padding,
+                output_size=output_size)
 
 
 def lp_pool1d(input, norm_type, kernel_size, stride=None, ceil_mode=False):
-    return _lp_pool(1, input, norm_type, kernel_size, stride, ceil_mode)
+    return _run("lp_pool1d", input, norm_type=norm_type, kernel_size=kernel_size, stride=stride, ceil_mode=ceil_mode)
 
 
 def lp_pool2d(input, norm_type, kernel_size, stride=None, ceil_mode=False):
-    return _lp_pool(2, input, norm_type, kernel_size, stride, ceil_mode)
+    return _run("lp_pool2d", input, norm_type=norm_type, kernel_size=kernel_size, stride=stride, ceil_mode=ceil_mode)
 
 
 def lp_pool3d(input, norm_type, kernel_size, stride=None, ceil_mode=False):
-    return _lp_pool(3, input, norm_type, kernel_size, stride, ceil_mode)
-
-
-def _fractional_max_pool(rank, input, kernel_size, output_size, output_ratio, return_indices, _random_samples):
-    # The module takes the samples at construction; with them given, the call is deterministic.
-    module = getattr(torch.nn, f"FractionalMaxPool{rank}d")(
-        kernel_size, output_size, output_ratio, return_indices, _random_samples=_tensor(_random_samples))
-    with torch.no_grad():
-        result = module(_tensor(input))
-    return tuple(r.numpy() for r in result) if return_indices else result.numpy()
+    return _run("lp_pool3d", input, norm_type=norm_type, kernel_size=kernel_size, stride=stride, ceil_mode=ceil_mode)
 
 
 def fractional_max_pool2d(input, kernel_size, output_size=None, output_ratio=None, return_indices=False,
                           _random_samples=None):
-    return _fractional_max_pool(2, input, kernel_size, output_size, output_ratio, return_indices, _random_samples)
+    return _run("fractional_max_pool2d", input, kernel_size=kernel_size, output_size=output_size,
+                output_ratio=output_ratio, return_indices=return_indices, _random_samples=_random_samples)
 
 
 def fractional_max_pool3d(input, kernel_size, output_size=None, output_ratio=None, return_indices=False,
                           _random_samples=None):
-    return _fractional_max_pool(3, input, kernel_size, output_size, output_ratio, return_indices, _random_samples)
+    return _run("fractional_max_pool3d", input, kernel_size=kernel_size, output_size=output_size,
+                output_ratio=output_ratio, return_indices=return_indices, _random_samples=_random_samples)
+
+
+# Their backward, through the same runners (differentiable); the indices and samples get none.
+def _pool_backward(op):
+    def backward(grad_output, input, **options):
+        return _backward(op, grad_output, input=input, **options)
+    backward.__name__ = backward.__qualname__ = f"{op}_backward"
+    backward.__doc__ = f"grad_input of {op}, by torch.autograd.grad through the same module as {op}."
+    return backward
+
+
+for _op in [f"adaptive_{kind}_pool{rank}d" for kind in ("avg", "max") for rank in (1, 2, 3)] + [
+        f"{family}{rank}d" for family in ("max_unpool", "lp_pool") for rank in (1, 2, 3)] + [
+        "fractional_max_pool2d", "fractional_max_pool3d"]:
+    globals()[f"{_op}_backward"] = _pool_backward(_op)
+del _op
