@@ -263,8 +263,8 @@ def check_page(path: str, dom: str, findings: dict) -> list[str]:
     for name, result in findings.get("animations", {}).items():
         if not (result.get("stepped") and result.get("played")):
             problems.append(f"animation {name} does not play: {result}")
-    if re.match(r"(zh/)?animations/", path) and len(findings.get("animations", {})) < 8:
-        problems.append(f"expected 8 animations, found {len(findings.get('animations', {}))}")
+    if re.match(r"(zh/)?animations/", path) and len(findings.get("animations", {})) < 9:
+        problems.append(f"expected 9 animations, found {len(findings.get('animations', {}))}")
     for key in ("calculator", "explain"):
         if re.match(rf"(zh/)?{key}/", path):
             result = findings.get(key)

@@ -1,10 +1,14 @@
-"""The animations page: the seven convolution cases note 000 shows (Dumoulin and Visin's names) and
-max pooling with ceil_mode, each frame computed here from the reference.
+"""The animations page: the seven convolution cases note 000 shows (Dumoulin and Visin's names),
+max pooling with ceil_mode and a transposed convolution, each frame computed here from the reference.
 
 A frame is one output element: the taps of its window on the padded input
 (``reference._window.window_taps``) and the value the reference computes there. The build checks
 that every frame's value is what the window reads times the kernel, summed (or the window's
 maximum), so the animation and ``reference.conv2d`` / ``reference.max_pool2d`` cannot disagree.
+The transposed convolution's frame is one *input* element instead: the copy of the kernel it
+scatters into the output, and the output so far, which is ``reference.conv_transpose2d`` of the
+input with the elements after this one set to zero (the scatter is linear); the last frame's is
+the whole output.
 docs/assets/animations.js only draws the frames and steps through them (play/pause, step).
 """
 
@@ -19,7 +23,7 @@ import sympy as sp
 
 import reference
 from reference._window import at_taps, output_positions, pad, window_taps
-from spec.shapes import conv_output_size, d, k, n, p, pool_output_size, s
+from spec.shapes import conv_output_size, conv_transpose_output_size, d, k, n, p, pool_output_size, s
 
 from figures import CELL, cell_width, number
 from maths import fragment, instantiated, sub
@@ -52,33 +56,50 @@ CASES = [
     Case("padding-strides-odd", "Padding, strides (odd)", "填充、步幅(奇数)", 6, 3, stride=2, padding=1),
     Case("max-pool-ceil-mode", "Max pooling, ceil_mode=True", "最大池化,ceil_mode=True", 5, 2, stride=2,
          padding=1, operator="max_pool2d"),
+    # Dumoulin and Visin's figure 4.5 in reverse: a 2x2 input scattered through a 3x3 kernel at
+    # stride 2, so that neighbouring copies overlap on one row and one column.
+    Case("transposed-strides", "Transposed convolution, strides", "转置卷积,有步幅", 2, 3, stride=2,
+         operator="conv_transpose2d"),
 ]
 
 WORDS = {
     "en": {"title": "Animations",
            "intro": ("The convolutions note 000 shows as animations, named as in Dumoulin and Visin's *A guide "
-                     "to convolution arithmetic for deep learning*, and max pooling in ceil mode. Every frame is "
-                     "computed by the reference: the window's taps on the padded input, and the output element "
-                     "they give. Press play, or step through the frames one output element at a time."),
+                     "to convolution arithmetic for deep learning*, max pooling in ceil mode and a transposed "
+                     "convolution. Every frame is computed by the reference: the window's taps on the padded "
+                     "input, and the output element they give (for the transposed convolution: one input "
+                     "element, the copy of the kernel it scatters, and the output so far). Press play, or step through the frames one output element at a time."),
            "legend": ("Blue: the input; grey: padding; dark blue: the window; cyan: the output, filled in as the "
                       "window moves; orange: the element of this frame."),
-           "input": "padded input", "kernel": "kernel", "output": "output",
+           "input": "padded input", "scatter_input": "input", "kernel": "kernel", "output": "output",
            "play": "play", "pause": "pause", "step": "step", "back": "back", "reset": "reset",
            "frame": "step {i} / {total}: output[{r}, {c}] = {value}",
            "frame_dropped": "window ({r}, {c}) would start in the right padding: ceil_mode drops it",
+           "frame_scatter": ("step {i} / {total}: input[{r}, {c}] = {value} adds {value} times the kernel to the "
+                             "output from row {row}, column {col} (r s, c s); overlapping copies add up"),
+           "transposed_note": ("Each input element scatters a copy of the kernel, scaled by it, into the output, "
+                               "the copies s = 2 apart; where two overlap (the middle row and column) they add. "
+                               "It is the adjoint of the convolution with the same kernel and stride: see the "
+                               "[transposed convolution](families/conv-transpose.md)."),
            "size": "Output size:", "relationship": "Relationship {number} of the [convolution arithmetic](spec/arithmetic.md).",
            "pool_note": ("Rounding up gives 4 windows per dimension, but the 4th would start at 6 = n + p, in the "
                          "right padding, so ceil mode keeps 3: the last frame shows the dropped window. Max "
                          "pooling never reads its padding (it counts as -inf), so the padding cells are empty.")},
     "zh": {"title": "卷积动画",
            "intro": ("笔记 000 以动画展示的卷积,名称沿用 Dumoulin 和 Visin《A guide to convolution arithmetic for "
-                     "deep learning》,另加向上取整模式(ceil_mode)的最大池化。每一帧都由参考实现计算:窗口在填充后"
-                     "输入上覆盖的位置,以及它得到的输出元素。点击播放,或一次一步地逐个输出元素查看。"),
+                     "deep learning》,另加向上取整模式(ceil_mode)的最大池化和一个转置卷积。每一帧都由参考实现计算:"
+                     "窗口在填充后输入上覆盖的位置,以及它得到的输出元素(转置卷积则是:一个输入元素、它散布出的一份"
+                     "卷积核,以及到此为止的输出)。点击播放,或一次一步地逐个输出元素查看。"),
            "legend": "蓝色:输入;灰色:填充;深蓝色:窗口;青色:输出,随窗口移动逐个填入;橙色:本帧的输出元素。",
-           "input": "填充后的输入", "kernel": "卷积核", "output": "输出",
+           "input": "填充后的输入", "scatter_input": "输入", "kernel": "卷积核", "output": "输出",
            "play": "播放", "pause": "暂停", "step": "下一步", "back": "上一步", "reset": "重置",
            "frame": "第 {i} / {total} 步:output[{r}, {c}] = {value}",
            "frame_dropped": "窗口 ({r}, {c}) 会从右侧填充中开始:ceil_mode 把它丢弃",
+           "frame_scatter": "第 {i} / {total} 步:input[{r}, {c}] = {value} 把 {value} 倍的卷积核加到输出中从第 {row} 行、"
+                            "第 {col} 列(r s,c s)开始的位置;重叠的部分相加",
+           "transposed_note": ("每个输入元素把按它缩放的一份卷积核散布到输出里,相邻两份的起点相隔 s = 2;两份重叠的地方"
+                               "(中间的行和列)相加。它是同一卷积核、同样步幅的卷积的伴随:见"
+                               "[转置卷积](families/conv-transpose.md)。"),
            "size": "输出尺寸:", "relationship": "对应[卷积算术](spec/arithmetic.md)中的关系式 {number}。",
            "pool_note": ("向上取整后每个维度有 4 个窗口,但第 4 个会从 6 = n + p 开始,落在右侧填充里,所以 ceil "
                          "模式保留 3 个:最后一帧画出被丢弃的窗口。最大池化从不读取填充(相当于 -inf),所以填充格"
@@ -96,9 +117,35 @@ def _input(case) -> np.ndarray:
     return rng.integers(0, 4, (1, 1, case.size, case.size)).astype(np.int64)
 
 
+def scatter_frames(case) -> dict:
+    """The transposed convolution's frames: per input element (row-major), the output cells its
+    copy of the kernel covers and the output so far, each from reference.conv_transpose2d."""
+    x = _input(case)
+    weight = np.array([[KERNEL_3]], dtype=np.int64)
+    output = reference.conv_transpose2d(x, weight, stride=case.stride)[0, 0]
+    steps, order = [], list(np.ndindex(case.size, case.size))
+    for i, (r, c) in enumerate(order):
+        so_far = x.copy()
+        for later in order[i + 1:]:
+            so_far[(0, 0, *later)] = 0
+        partial = reference.conv_transpose2d(so_far, weight, stride=case.stride)[0, 0]
+        steps.append({"r": r, "c": c, "value": int(x[0, 0, r, c]), "partial": partial.tolist(),
+                      "taps": [list(range(r * case.stride, r * case.stride + case.kernel)),
+                               list(range(c * case.stride, c * case.stride + case.kernel))]})
+    if steps[-1]["partial"] != output.tolist():
+        raise ValueError(f"animation {case.slug}: the scattered copies do not add up to the reference's output")
+    texts = [number(v) for v in x.ravel()] + [number(v) for v in output.ravel()]
+    plane = x[0, 0].tolist()
+    return {"input": plane, "pad": [[False] * case.size for _ in plane], "beyond": case.size, "scatter": True,
+            "kernel": KERNEL_3, "out_rows": int(output.shape[0]), "out_cols": int(output.shape[1]),
+            "frames": steps, "cell": cell_width(texts), "height": CELL}
+
+
 def frames(case) -> dict:
     """Everything the script draws for ``case``: the padded input, the kernel, the output and the
     frames, checked against the reference."""
+    if case.operator == "conv_transpose2d":
+        return scatter_frames(case)
     x = _input(case)
     q = case.padding
     if case.operator == "conv2d":
@@ -144,6 +191,9 @@ def frames(case) -> dict:
 
 def _size_formula(case) -> list[str]:
     values = {n: case.size, k: case.kernel, s: case.stride, p: case.padding, d: 1}
+    if case.operator == "conv_transpose2d":
+        result = conv_transpose_output_size(case.size, case.kernel, case.stride, case.padding)
+        return [instantiated(conv_transpose_output_size(n, k, s, p, d), values, result, sub("n", "out"))]
     if case.operator == "conv2d":
         result = conv_output_size(case.size, case.kernel, case.stride, case.padding)
         return [instantiated(conv_output_size(n, k, s, p, d), values, result, sub("n", "out"))]
@@ -173,8 +223,8 @@ def page(lang: str) -> str:
                                         "outputs.*", ""]),
              "    — " + ("笔记 000,“卷積動畫演示”一节" if lang == "zh" else "note 000, section “卷積動畫演示”"), "",
              w["legend"], ""]
-    labels = {key: w[key] for key in ("input", "kernel", "output", "play", "pause", "step", "back", "reset",
-                                      "frame", "frame_dropped")}
+    labels = {key: w[key] for key in ("input", "scatter_input", "kernel", "output", "play", "pause", "step", "back",
+                                      "reset", "frame", "frame_dropped", "frame_scatter")}
     for case in CASES:
         data = frames(case)
         name = case.name_zh if lang == "zh" else case.name
@@ -190,5 +240,5 @@ def page(lang: str) -> str:
             rel = w["relationship"].format(number=RELATIONSHIP[case.slug])
             lines += [rel.replace("](spec/", "](spec/"), ""]
         else:
-            lines += [w["pool_note"], ""]
+            lines += [w["pool_note" if case.operator == "max_pool2d" else "transposed_note"], ""]
     return "\n".join(lines)

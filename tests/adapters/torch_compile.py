@@ -16,6 +16,12 @@ numpy in, numpy out. Translations (the only ones made):
   fail, e.g. on a new shape or dtype). Dynamo's recompile limits are raised so that no call falls
   back to eager for having recompiled too often.
 
+- ``conv2d_backward``, ``max_pool2d_backward`` and ``avg_pool2d_backward`` (the gradient
+  protocol) compile ``torch_nn.differentiable``'s forward of the same module, with the same
+  backend, dynamic mode and ``fullgraph=True``, so that ``torch.autograd.grad`` runs the backward
+  AOTAutograd compiled with it (inductor's backward kernels), not eager's. One compiled function is
+  kept per operator, options and weight shape, as for the forwards.
+
 Nothing is checked here: what the modules or the compiler reject, they reject. One thing is
 silenced: ``DeprecationWarning`` while compiling and running, which inductor raises about its own
 use of ``torch.jit`` APIs (nothing to do with the call; the suite turns warnings into errors). Cost on CPU
@@ -47,8 +53,8 @@ _compiled: dict = {}
 
 
 @contextmanager
-def _running():
-    with torch.no_grad(), warnings.catch_warnings():
+def _running(grad: bool = False):
+    with torch.set_grad_enabled(grad), warnings.catch_warnings():
         warnings.simplefilter("ignore", DeprecationWarning)
         yield
 
@@ -93,3 +99,30 @@ def avg_pool2d(input, kernel_size, stride=None, padding=0, ceil_mode=False, coun
     _, compiled = _compile(("avg_pool2d",) + tuple(_key(a) for a in args), lambda: torch.nn.AvgPool2d(*args))
     with _running():
         return compiled(torch_nn._tensor(input)).numpy()
+
+
+# -- backward: the compiled forward's compiled backward -----------------------------------------------
+
+def _backward(op, grad_output, **kwargs):
+    forward, names = torch_nn.differentiable(op, **kwargs)
+    options = tuple((name, _key(value)) for name, value in sorted(kwargs.items()) if name not in ("input", "weight", "bias"))
+    shapes = tuple(None if kwargs.get(name) is None else tuple(kwargs[name].shape) for name in ("weight", "bias"))
+    _, compiled = _compile(("backward", op, options, shapes), lambda: forward)
+    tensors = [torch_nn._tensor(kwargs[name]).requires_grad_() for name in names]  # integers raise here
+    with _running(grad=True):
+        grads = [g.numpy() for g in torch.autograd.grad(compiled(*tensors), tensors, torch_nn._tensor(grad_output))]
+    if not op.startswith("conv"):
+        return grads[0]
+    return grads[0], grads[1], grads[2] if len(grads) == 3 else None
+
+
+def conv2d_backward(grad_output, input, weight, bias=None, **options):
+    return _backward("conv2d", grad_output, input=input, weight=weight, bias=bias, **options)
+
+
+def max_pool2d_backward(grad_output, input, kernel_size, **options):
+    return _backward("max_pool2d", grad_output, input=input, kernel_size=kernel_size, **options)
+
+
+def avg_pool2d_backward(grad_output, input, kernel_size, **options):
+    return _backward("avg_pool2d", grad_output, input=input, kernel_size=kernel_size, **options)
