@@ -177,13 +177,19 @@ def test_shape_calculator_agrees_with_the_spec():
 
 
 def test_animation_frames_are_the_references_outputs():
-    """Every frame of every animation is the window's sum (or maximum) the reference computes; the
-    ceil-mode animation ends with the window ceil mode drops."""
+    """Every frame of every animation is the window's sum (or maximum) the reference computes, one
+    per output element; the ceil-mode animation ends with the window ceil mode drops; the
+    transposed convolution's, one per input element, ends with reference.conv_transpose2d's output."""
     _hooks()
     import animations
 
     for case in animations.CASES:
         data = animations.frames(case)
+        if case.operator == "conv_transpose2d":
+            x = np.array(data["input"])[None, None]
+            whole = reference.conv_transpose2d(x, np.array(data["kernel"])[None, None], stride=case.stride)[0, 0]
+            assert len(data["frames"]) == x.size and data["frames"][-1]["partial"] == whole.tolist()
+            continue
         assert len([f for f in data["frames"] if not f.get("dropped")]) == data["out_rows"] * data["out_cols"]
-    pool = animations.frames(animations.CASES[-1])
+    pool = animations.frames(next(c for c in animations.CASES if c.operator == "max_pool2d"))
     assert pool["frames"][-1].get("dropped") and (pool["out_rows"], pool["out_cols"]) == (3, 3)
