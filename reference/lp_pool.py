@@ -19,6 +19,18 @@ from ._gradient import gradient_planes, routed, spread
 from .pool import _avg_windows, _max_pool, _planes, _unplanes, _window_walk
 
 
+def torch_power(x, exponent: float):
+    """x ** exponent as torch's pow computes it: the exponents 0.5 and -0.5 by sqrt and 1 / sqrt,
+    which keep the sign of -0.0 (-0.0 and -inf, where IEEE pow gives +0.0 and +inf;
+    spec/behaviours.py, lp_pool_half_powers_keep_the_sign_of_zero); np.power for every other
+    exponent, with which torch agrees."""
+    if exponent == 0.5:
+        return np.sqrt(x)
+    if exponent == -0.5:
+        return 1.0 / np.sqrt(x)
+    return np.power(x, exponent)
+
+
 def scaled_power_sums(call: LpPoolCall, input) -> np.ndarray:
     """K / D * sum of x^p over each window, in float64: what the p-th root is taken of."""
     planes = _planes(input, call)
@@ -28,7 +40,7 @@ def scaled_power_sums(call: LpPoolCall, input) -> np.ndarray:
         inside = [t[t < n] for t, n in zip(taps, call.input_size)]  # no padding: taps start inside
         window = planes[plane][np.ix_(*inside)].astype(np.float64)
         with np.errstate(invalid="ignore", over="ignore", divide="ignore"):  # a negative base gives NaN
-            powers = np.power(window, float(call.norm_type))
+            powers = torch_power(window, float(call.norm_type))
         out[(plane,) + position] = scaled_power_sum(exact_sum(powers), kernel_size, window.size)
     return _unplanes(out, input, call)
 
@@ -142,7 +154,7 @@ def _lp_pool_backward(call: LpPoolCall, grad_output, input):
         # end); then x^p's derivative p x^(p - 1) multiplies every element's sum, 0 for an element
         # no window reads too (so NaN there if x is NaN, or 0 with p < 1, as in torch).
         averaged = spread(to_average, _avg_windows(call, len(g)), call.input_size, np.float64)
-        grad = round_to(averaged * (p * np.power(x, p - 1)), input.dtype)
+        grad = round_to(averaged * (p * torch_power(x, p - 1)), input.dtype)
     return grad.reshape(input.shape)
 
 

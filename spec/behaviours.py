@@ -195,6 +195,11 @@ BEHAVIOURS = [
     Behaviour("fractional_extra_samples_unused", "fractional_max_pool2d",
               "_random_samples may have more rows than the input has samples (N' >= N); the extra ones "
               "are ignored. Unbatched input still needs 3-D samples, (N', C, 2)."),
+    Behaviour("lp_pool_half_powers_keep_the_sign_of_zero", "lp_pool2d",
+              "torch computes x ** 0.5 and x ** -0.5 by sqrt and 1 / sqrt, which keep the sign of -0.0: "
+              "with norm_type 0.5 the backward's p x^(p - 1) at an input of -0.0 is -inf, where IEEE pow "
+              "(and numpy) give +inf; every other exponent agrees with IEEE pow. The reference computes "
+              "the powers as torch does."),
     Behaviour("fractional_empty_output_skips_dtype_check", "fractional_max_pool2d",
               "An empty result (an output size, or an output_ratio, that gives 0 along a dimension, or "
               "N = 0) is returned without checking the dtype, in 2-D and 3-D: an int64 input then passes, "

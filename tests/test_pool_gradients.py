@@ -113,3 +113,10 @@ def test_pinned_adaptive_backward_of_empty_output_raises(op):
     with pytest.raises(RuntimeError, match="non-zero size for non-batch dimensions"):
         getattr(torch_nn, f"{op}_backward")(g, **kwargs)
     np.testing.assert_array_equal(getattr(reference, f"{op}_backward")(g, **kwargs), np.zeros_like(x))
+
+
+def test_pinned_lp_pool_half_powers_keep_the_sign_of_zero():
+    x, g = np.array([[[-0.0, 1.0]]], dtype=np.float32), np.ones((1, 1, 1), dtype=np.float32)
+    got = torch_nn.lp_pool1d_backward(g, x, norm_type=0.5, kernel_size=2)
+    assert got[0, 0, 0] == -np.inf  # rsqrt(-0.0); IEEE pow(-0.0, -0.5) is +inf
+    np.testing.assert_array_equal(reference.lp_pool1d_backward(g, x, 0.5, 2), got)

@@ -343,6 +343,10 @@ BEHAVIOURS = {
                                        "起点;fractional_max_pool3d 会报错(positive_kernel 规则)。",
     "fractional_extra_samples_unused": "_random_samples 的行数可以多于输入的样本数(N' >= N),多出的被忽略。无批量输入仍需要 3 维的"
                                        "样本,形状为 (N', C, 2)。",
+    "lp_pool_half_powers_keep_the_sign_of_zero": "torch 用 sqrt 和 1 / sqrt 计算 x ** 0.5 和 x ** -0.5,它们保留 -0.0 的"
+                                                 "符号:norm_type 为 0.5 时,反向传播的 p x^(p - 1) 在输入 -0.0 处为 -inf,"
+                                                 "而 IEEE pow(以及 numpy)给出 +inf;其他指数都与 IEEE pow 一致。参考实现"
+                                                 "按 torch 的方式计算幂。",
     "fractional_empty_output_skips_dtype_check": "结果为空时(某个维度上 output_size 或 output_ratio 给出 0,或 N = 0),"
                                                  "2 维和 3 维的分数最大池化都不检查 dtype 就返回:此时 int64 输入也能通过,"
                                                  "而结果不为空时会报错(supported_dtype 规则)。参考实现不论输出如何都检查 "
