@@ -18,8 +18,8 @@ from spec.shapes import adaptive_window
 
 from ._exact import exact_sum, round_to, widen
 from ._gradient import gradient_planes, routed, spread
-from ._window import batched, output_positions, unbatched_like
-from .pool import _flat, _replaces
+from ._window import output_positions
+from .pool import _flat, _planes, _replaces, _unplanes
 
 
 def _window_walk(call: AdaptivePoolCall, plane_count: int):
@@ -28,15 +28,6 @@ def _window_walk(call: AdaptivePoolCall, plane_count: int):
         for position in output_positions(call.pooled_size):
             yield plane, position, tuple(range(*adaptive_window(i, n, m)) for i, n, m in
                                          zip(position, call.input_size, call.pooled_size))
-
-
-def _planes(input, call: AdaptivePoolCall):
-    return batched(input, call.spatial_dims).reshape((-1,) + call.input_size)
-
-
-def _unplanes(out, input, call: AdaptivePoolCall):
-    x = batched(input, call.spatial_dims)
-    return unbatched_like(out.reshape(x.shape[:2] + call.pooled_size), input, call.spatial_dims)
 
 
 def _adaptive_avg(call: AdaptivePoolCall, input):

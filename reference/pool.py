@@ -41,15 +41,17 @@ def _replaces(value, best) -> bool:
     return value > best or value != value  # value != value: NaN
 
 
-def _planes(input, call: PoolCall):
-    """The input as a stack of spatial planes (volumes), one per (sample, channel)."""
+def _planes(input, call):
+    """The input as a stack of spatial planes (volumes), one per (sample, channel); ``call`` is any
+    pooling call (its ``spatial_dims`` and ``input_size``)."""
     return batched(input, call.spatial_dims).reshape((-1,) + call.input_size)
 
 
-def _unplanes(out, input, call: PoolCall):
-    """Results per plane back in the input's layout: (N, C, *out) or, unbatched, (C, *out)."""
+def _unplanes(out, input, call):
+    """Results per plane, (planes, *out), back in the input's layout: (N, C, *out) or, unbatched,
+    (C, *out)."""
     x = batched(input, call.spatial_dims)
-    return unbatched_like(out.reshape(x.shape[:2] + call.output_size), input, call.spatial_dims)
+    return unbatched_like(out.reshape(x.shape[:2] + out.shape[1:]), input, call.spatial_dims)
 
 
 def _max_pool(call: PoolCall, input):
