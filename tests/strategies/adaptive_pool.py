@@ -14,7 +14,8 @@ import math
 from hypothesis import event
 from hypothesis import strategies as st
 
-from spec.adaptive_pool import ADAPTIVE_POOL_DTYPES
+from spec.adaptive_pool import ADAPTIVE_POOL_DTYPES, RULES_BY_RANK, AdaptivePoolCall
+from spec.rules import first_violation
 from spec.shapes import adaptive_window
 
 from ..calls import Call
@@ -70,20 +71,13 @@ def _values():
 
 def _widest_window_corners(config: dict):
     """The first and last element of the widest output window in each sample's plane (along each
-    dimension the first widest window), or None where every window holds one element (or the
-    output is empty)."""
-    rank = int(config["op"][-2])
-    sizes = config["input_shape"][-rank:]
-    wanted = config["output_size"]
-    if isinstance(wanted, int):
-        wanted = (wanted,) * rank
-    if not isinstance(wanted, (tuple, list)) or len(wanted) != rank or 0 in sizes:
-        return None  # a breaker's invalid call: no windows to place anything in
-    wanted = [n if m is None else m for n, m in zip(sizes, wanted)]
-    if not all(type(m) is int and m > 0 for m in wanted):
+    dimension the first widest window), or None where every window holds one element, the output
+    is empty, or the config breaks a rule (a breaker's: no windows to place anything in)."""
+    call = AdaptivePoolCall(config["op"], config["input_shape"], config["dtype"], config["output_size"])
+    if first_violation(RULES_BY_RANK[call.spatial_dims], call) is not None or 0 in call.pooled_size:
         return None
     windows = [max((adaptive_window(i, n, m) for i in range(m)), key=lambda w: w[1] - w[0])
-               for n, m in zip(sizes, wanted)]
+               for n, m in zip(call.input_size, call.pooled_size)]
     if all(end - start == 1 for start, end in windows):
         return None
     return tuple(start for start, _ in windows), tuple(end - 1 for _, end in windows)
@@ -94,8 +88,7 @@ def call_of(draw, config: dict) -> Call:
     tie_prone = ("_max_" in config["op"] and config["dtype"] in DTYPES
                  and draw(st.booleans(), label="few distinct values"))
     x = arrays(draw, config["dtype"], config["input_shape"], "input", values=_values() if tie_prone else None)
-    floating = config["dtype"] in DTYPES  # a breaker's unsupported dtype may hold no NaN
-    corners = _widest_window_corners(config) if config.get("return_indices") and x.size and floating else None
+    corners = _widest_window_corners(config) if config.get("return_indices") else None
     if corners and draw(st.integers(0, 3), label="two NaN in one window") > 0:
         # torch's index is the last NaN's: a window must hold two for first-NaN kernels to differ.
         # Three calls in four, in one window only: ties are drawn in the others.
