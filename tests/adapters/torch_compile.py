@@ -103,17 +103,17 @@ def avg_pool2d(input, kernel_size, stride=None, padding=0, ceil_mode=False, coun
 
 # -- backward: the compiled forward's compiled backward -----------------------------------------------
 
-def _backward(op, grad_output, **kwargs):
-    forward, names = torch_nn.differentiable(op, **kwargs)
+def _compiled_forward(op, forward, kwargs):
+    """The compiled form of ``op``'s differentiable ``forward``, one per operator, options and weight shape."""
     options = tuple((name, _key(value)) for name, value in sorted(kwargs.items()) if name not in ("input", "weight", "bias"))
     shapes = tuple(None if kwargs.get(name) is None else tuple(kwargs[name].shape) for name in ("weight", "bias"))
-    _, compiled = _compile(("backward", op, options, shapes), lambda: forward)
-    tensors = [torch_nn._tensor(kwargs[name]).requires_grad_() for name in names]  # integers raise here
+    return _compile(("backward", op, options, shapes), lambda: forward)[1]
+
+
+def _backward(op, grad_output, **kwargs):
     with _running(grad=True):
-        grads = [g.numpy() for g in torch.autograd.grad(compiled(*tensors), tensors, torch_nn._tensor(grad_output))]
-    if not op.startswith("conv"):
-        return grads[0]
-    return grads[0], grads[1], grads[2] if len(grads) == 3 else None
+        return torch_nn._backward(op, grad_output, through=lambda forward, kw: _compiled_forward(op, forward, kw),
+                                  **kwargs)
 
 
 def conv2d_backward(grad_output, input, weight, bias=None, **options):

@@ -200,8 +200,13 @@ def _conv_transpose_options(options):
     return {name: options.get(name, default) for name, default in defaults.items()}
 
 
-def _backward(op, grad_output, **kwargs):
+def _backward(op, grad_output, through=None, **kwargs):
+    """``op``'s gradients by torch.autograd.grad; ``through(forward, kwargs)``, if given, returns the
+    function differentiated instead of the module's forward (tests/adapters/torch_compile.py: its
+    compiled form)."""
     forward, names = differentiable(op, **kwargs)
+    if through is not None:
+        forward = through(forward, kwargs)
     tensors = [_tensor(kwargs[name]).requires_grad_() for name in names]  # integers raise here
     grads = torch.autograd.grad(forward(*tensors), tensors, _tensor(grad_output))
     grads = [g.numpy() for g in grads]
