@@ -17,6 +17,7 @@ from hypothesis.errors import Unsatisfiable
 
 import reference
 from spec.conv import RULES as CONV2D_RULES
+from spec.pool import RULES as POOL_RULES
 from spec.rules import rule_named
 
 from .calls import Call
@@ -149,6 +150,32 @@ def test_isolated_crash_and_hang_are_failures_and_the_worker_restarts():
         assert hang.value.kind == "timeout"
         result, caught = executor.run(Call("avg_pool2d", dict(input=x + 2, kernel_size=2)))
         assert result.tolist() == [[[[2.0]]]] and caught == []
+    finally:
+        executor.close()
+
+
+def test_only_a_known_crash_explains_a_crash_and_it_explains_nothing_else():
+    """A crash on a call a known divergence covers is discarded only if the entry says the backend
+    crashes there (``crashes=True``); an entry about wrong answers leaves the crash a failure, on a
+    valid call and on an invalid one alike."""
+    ceil = lambda call: call["ceil_mode"] is True
+    crash = KnownDivergence("segfaults_in_ceil_mode", "max_pool2d", ceil, "the sample's docstring", crashes=True)
+    wrong = KnownDivergence("wrong_in_ceil_mode", "max_pool2d", ceil, "the sample's docstring")
+    module = importlib.import_module("tests.samples.crashes_and_hangs")
+    valid = Call("max_pool2d", dict(input=np.zeros((1, 1, 2, 2)), kernel_size=2, ceil_mode=True))
+    invalid = Call("max_pool2d", dict(input=np.zeros((1, 1, 2, 2)), kernel_size=2, padding=2, ceil_mode=True))
+    executor = Isolated(module.__name__, timeout=5.0)
+    try:
+        for entry, explained in ((crash, True), (wrong, False)):
+            target = UnderTest(module, executor, known=[entry])
+            for action in (lambda: target.conforms(valid, check_max_pool2d),
+                           lambda: target.rejects(invalid, rule_named(POOL_RULES, "padding_at_most_half_kernel"))):
+                if explained:
+                    assert discarded(action)
+                else:
+                    with pytest.raises(CallFailed, match="killed by SIGSEGV"):
+                        action()
+            assert target.tally.data["known"].get(entry.name, {}).get("diverged", 0) == (2 if explained else 0)
     finally:
         executor.close()
 

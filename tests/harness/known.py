@@ -18,6 +18,10 @@ Example (a backend whose reflect padding repeats the edge, and which rounds floa
             name="float16_rounding", operator="conv2d",
             applies=lambda call: features(call)["dtype"] == "float16",
             citation="accumulates float16 in float16; see the backend's documentation"),
+        KnownDivergence(
+            name="aborts_on_unit_window", operator="max_pool2d",
+            applies=lambda call: call["kernel_size"] in (1, (1, 1)), crashes=True,
+            citation="https://github.com/example/backend/issues/456"),
     ]
 """
 
@@ -33,6 +37,10 @@ class KnownDivergence:
     operator: str  # "conv2d", "max_pool2d", "avg_pool2d"
     applies: Callable  # call (tests.calls.Call) -> bool: the calls on which the divergence may show
     citation: str  # an upstream issue's address, or a sentence saying where the difference is stated
+    # The divergence is the process dying (an abort, a signal: seen with --isolate) on the calls it
+    # covers. Only such an entry explains a crash, and it explains nothing else: a backend that
+    # crashes where it was known to answer wrongly, or the reverse, is a new divergence.
+    crashes: bool = False
 
     def matches(self, call) -> bool:
         return call.op == self.operator and bool(self.applies(call))

@@ -52,6 +52,13 @@ class NotSupported(Exception):
         super().__init__(message)
 
 
+def _explaining(known, failure) -> list:
+    """The known divergences that explain ``failure``: a crash only by an entry that says the
+    backend crashes there, any other failure only by one that does not."""
+    crashed = isinstance(failure, CallFailed) and failure.kind == "crash"
+    return [k for k in known if k.crashes == crashed]
+
+
 def _where(call: Call) -> str:
     return f"\n\nminimal failing call:\n{call.python()}"
 
@@ -155,8 +162,8 @@ class UnderTest:
         except NotSupported as unsupported:
             self._unsupported(call, unsupported, valid=True)
         except (AssertionError, Raised) as failure:
-            if known:
-                self._known(call, known, diverged=True)
+            if _explaining(known, failure):
+                self._known(call, _explaining(known, failure), diverged=True)
             self.tally.outcome(call, DIVERGES, self.test)
             if isinstance(failure, Raised):
                 raise AssertionError(f"the implementation raised {failure} on a valid call"
@@ -183,8 +190,12 @@ class UnderTest:
         except Raised:
             self.tally.parity(call, rule.name, "rejects", self.test)
             return
-        if known:
-            self._known(call, known, diverged=True, rule=rule.name)
+        except CallFailed as failure:
+            if _explaining(known, failure):
+                self._known(call, _explaining(known, failure), diverged=True, rule=rule.name)
+            raise
+        if _explaining(known, None):
+            self._known(call, _explaining(known, None), diverged=True, rule=rule.name)
         self.tally.parity(call, rule.name, "accepts", self.test)
         raise AssertionError(
             f"the implementation accepted a call breaking {rule.name} ({rule.message}); it returned "

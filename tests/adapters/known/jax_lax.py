@@ -8,6 +8,12 @@ return_indices, which reduce_window cannot give):
   rounding more than torch. ``float16_window_sum`` (documented): ``lax.reduce_window`` sums a
   float16 window in float16 (and the division is in float16), where torch sums in float32
   (``jnp.mean`` upcasts float16, jax-ml/jax#17792; ``reduce_window`` does not).
+- ``<op>_unit_window_crop_aborts`` (genuine, max_pool2d and avg_pool2d): a 1x1 window at stride 1
+  with no dilation and padding that only crops (negative, none positive) is a trivial
+  ``reduce_window`` that XLA's algebraic simplifier rewrites without the crop; its shape check then
+  aborts the process (SIGABRT), where lax defines the result as the crop. torch rejects the
+  negative padding, so only error parity draws it. Upstream: openxla/xla#48719 (open), fix in
+  openxla/xla#48875 (open). Found by the first CI-style run (fast profile, ``--isolate``).
 - Error parity (calls torch rejects): ``<op>_runs_what_torch_rejects`` (documented): lax states
   none of torch's rules. It convolves and pools zero-size tensors and kernels larger than the
   input, takes negative padding (it crops) and pool padding of any size, convolves the dtypes
@@ -62,5 +68,33 @@ KNOWN = [
         citation="jax.lax states none of torch's validity rules (https://docs.jax.dev/en/latest/jax.lax.html)")
     for op, rules in _RUNS.items()
 ]
-KIND = {entry.name: "documented" for entry in KNOWN}
-REPROS = {}
+
+
+def _entries(value) -> tuple:
+    return (value,) if isinstance(value, int) else tuple(value)
+
+
+def _unit_window_crop(call) -> bool:
+    """The pool call is, for lax, a reduce_window with a window of ones, unit strides, no
+    dilation, and padding that is negative somewhere and positive nowhere."""
+    kwargs = call.kwargs
+    try:
+        kernel = _entries(kwargs["kernel_size"])
+        stride = kwargs.get("stride")
+        stride = kernel if stride is None or _entries(stride) == () else _entries(stride)
+        pads = _entries(kwargs.get("padding", 0))
+        dilation = _entries(kwargs.get("dilation", 1))
+    except TypeError:
+        return False
+    return (all(v == 1 for v in kernel + stride + dilation) and all(p <= 0 for p in pads)
+            and any(p < 0 for p in pads))
+
+
+KNOWN += [
+    KnownDivergence(
+        name=f"{op}_unit_window_crop_aborts", operator=op, applies=_unit_window_crop, crashes=True,
+        citation="https://github.com/openxla/xla/issues/48719 (open; fix: openxla/xla#48875)")
+    for op in ("max_pool2d", "avg_pool2d")
+]
+KIND = {entry.name: "genuine" if entry.crashes else "documented" for entry in KNOWN}
+REPROS = {entry.name: "tests/adapters/repro/jax_lax_unit_window_crop_aborts.py" for entry in KNOWN if entry.crashes}
