@@ -21,6 +21,7 @@ import calculator
 import explain
 import figures
 import families
+import backends
 import gradients
 import pool_families
 import zh_spec
@@ -347,6 +348,7 @@ GENERATED = {"animations.md": animations.page, "calculator.md": calculator.page,
              "spec/behaviours.md": behaviours_page, "networks.md": networks_page, **families.PAGES,
              **pool_families.PAGES}
 GENERATED[gradients.PATH] = gradients.page
+GENERATED.update(backends.pages())
 
 
 def generated_pages() -> dict[str, str]:
@@ -381,6 +383,7 @@ def nav_for(lang) -> list:
         gradients.nav_entry(lang, prefix),
         {t(lang, "networks"): f"{prefix}networks.md"},
         {t(lang, "test_impl"): f"{prefix}test-your-implementation.md"},
+        backends.nav_entry(lang, prefix),
         {t(lang, "api"): f"{prefix}api.md"},
     ]
 

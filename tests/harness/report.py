@@ -67,7 +67,9 @@ def write_report(path: str, under_test, profile: str) -> None:
               "date": datetime.date.today().isoformat(), "known": [k.name for k in under_test.known]}
     with open(path, "w") as out:
         if str(path).endswith(".json"):
-            out.write(json.dumps(dict(header, operators=table), indent=2) + "\n")
+            totals = {"calls": under_test.tally.data["calls"], "parity": under_test.tally.data["parity"],
+                      "known_seen": under_test.tally.data["known"]}
+            out.write(json.dumps(dict(header, operators=table, **totals), indent=2, sort_keys=True) + "\n")
         else:
             out.write(markdown(under_test.name, table)
                       + f"\nRun of {header['date']}, profile {profile}.\n")
