@@ -20,7 +20,9 @@ return_indices, which reduce_window cannot give):
   torch does not (and dilated integer ones), and ``jnp.pad`` reflects and wraps past the edge as
   ``numpy.pad`` does; the bias is broadcast and type-promoted as ``jnp`` arrays are; a divisor of
   0 (or a float) is divided by; ``ceil_mode=1`` is read for its truth, lax having no such
-  parameter; max pooling takes the dtypes torch does not pool.
+  parameter; max pooling takes the dtypes torch does not pool; ``feature_group_count`` takes a
+  float of integral value (``groups=1.0``; found by the first full error-parity run), while a
+  float stride or dilation is refused as "non-static" (NotImplementedError: unsupported).
 """
 
 from tests.harness import KnownDivergence
@@ -50,6 +52,13 @@ def _form_read_by_translation(call) -> bool:
     return attribute_form_lost(call) or not isinstance(divisor, (int, type(None)))
 
 
+def _integral_float_groups(call) -> bool:
+    """A conv2d call breaking parameter_form by a float ``groups`` of integral value (1.0), which
+    lax's ``feature_group_count`` takes as that int."""
+    groups = call.kwargs.get("groups", 1)
+    return breaks("parameter_form")(call) and isinstance(groups, float) and groups.is_integer()
+
+
 KNOWN = [
     KnownDivergence(
         name="float16_bias_added_after", operator="conv2d",
@@ -64,7 +73,8 @@ KNOWN = [
 ] + [
     KnownDivergence(
         name=f"{op}_runs_what_torch_rejects", operator=op,
-        applies=lambda call, rules=rules: rules(call) or (call.op != "conv2d" and _form_read_by_translation(call)),
+        applies=lambda call, rules=rules: rules(call) or (_form_read_by_translation(call) if call.op != "conv2d"
+                                                          else _integral_float_groups(call)),
         citation="jax.lax states none of torch's validity rules (https://docs.jax.dev/en/latest/jax.lax.html)")
     for op, rules in _RUNS.items()
 ]
