@@ -105,7 +105,9 @@ BEHAVIOURS = [
     Behaviour("conv_transpose_half_precision_skips_dilation_check", "conv_transpose2d",
               "oneDNN, which computes the float16 and bfloat16 transposed convolutions and the grouped "
               "float32 and complex64 ones, does not check the dilation: in 1-D and 2-D, dilation=0 with "
-              "a kernel of size 1 goes through where the other calls raise (the positive_dilation rule)."),
+              "a kernel of size 1 goes through where the other calls raise (the positive_dilation rule). "
+              "oneDNN takes float16 only on a CPU with float16 arithmetic (AVX512-FP16 or AMX-FP16); on "
+              "others (AVX2, for one) torch's own kernel computes float16 and raises."),
     Behaviour("max_pool_backward_window_of_padding_only", "max_pool2d",
               "The backward of a max-pooling window of padding only (possible with dilation) writes the "
               "window's gradient at its index, which names no element of the window: another element of "
@@ -122,8 +124,9 @@ BEHAVIOURS = [
               "The backward of a float16 transposed convolution (oneDNN) can crash the process "
               "(segmentation fault) when, along some dimension, the kernel has size 1, the dilation is "
               "above 1 and there is padding: conv_transpose2d of a (1, 1, 2, 2) input with a 1x1 kernel, "
-              "stride (1, 2), padding (0, 1), dilation 2. The float32 call and the forward are fine; the "
-              "suite never hands torch such a backward call."),
+              "stride (1, 2), padding (0, 1), dilation 2, on a CPU where oneDNN takes float16 (AVX512-FP16 "
+              "or AMX-FP16; on an AVX2 CPU torch's own kernel runs it without a crash). The float32 call "
+              "and the forward are fine; the suite never hands torch such a backward call."),
     Behaviour("adaptive_max_nan_gives_last_nan_index", "adaptive_max_pool2d",
               "Adaptive max pooling, in every rank, gives NaN for a window holding NaN, with the index of "
               "its last NaN in row-major order (torch scans from -inf and lets a NaN replace the maximum)."),

@@ -29,6 +29,7 @@ from spec.params import rank_of
 from spec.rules import SpecViolation, rule_named
 
 from .adapters import torch_nn
+from .adapters.torch_nn import ONEDNN_HALF
 from .backward_bugs import BUGS
 from .calls import Call
 from .compare import assert_matches
@@ -279,7 +280,10 @@ def test_pinned_conv_transpose_half_precision_backward_crashes():
             "f(np.ones((1, 1, 2, 1), np.float16), x, w, stride=(1, 2), padding=(0, 1), dilation=2)\n")
     child = subprocess.run([sys.executable, "-c", code], cwd=pathlib.Path(__file__).parents[1],
                            capture_output=True, timeout=120)
-    assert child.returncode < 0, (child.returncode, child.stderr.decode()[-500:])  # killed by a signal
+    if ONEDNN_HALF:
+        assert child.returncode < 0, (child.returncode, child.stderr.decode()[-500:])  # killed by a signal
+    else:  # torch's own kernel takes float16 on this CPU, and does not crash
+        assert child.returncode == 0, child.stderr.decode()[-500:]
     spec_call = gs.forward_spec("conv_transpose2d", {k: v.astype(np.float16) if isinstance(v, np.ndarray) else v
                                                      for k, v in _HALF_CRASH.items()})
     assert gs.crashes_half_precision_backward(spec_call)

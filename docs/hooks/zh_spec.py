@@ -284,7 +284,9 @@ BEHAVIOURS = {
     "conv_transpose_half_precision_skips_dilation_check": "oneDNN 计算 float16 和 bfloat16 的转置卷积以及分组的 float32 "
                                                           "和 complex64 转置卷积,它不检查空洞:在 1 维和 2 维中,卷积核尺寸"
                                                           "为 1 时 dilation=0 能通过,而其他调用会报错(positive_dilation "
-                                                          "规则)。",
+                                                          "规则)。oneDNN 只在有 float16 运算的 CPU(AVX512-FP16 或 "
+                                                          "AMX-FP16)上接手 float16;在其他 CPU(例如 AVX2)上由 torch "
+                                                          "自己的内核计算 float16,会报错。",
     "float16_dilated_strided_padding_only_conv_crashes": "在支持 AVX512-FP16 的 CPU 上,float16 卷积若宽度方向的步幅和空洞都大于 1,"
                                                          "且每个输出列都只读到零填充,只要输出总共有两行或更多,进程就会因 SIGSEGV "
                                                          "崩溃(oneDNN 的 brg_conv_fwd 内核);F.conv2d、nn.Conv2d、conv1d 和 "
@@ -299,8 +301,10 @@ BEHAVIOURS = {
                                                  "容差模型按每个梯度自身 dtype 的运算来约束它。",
     "conv_transpose_half_precision_backward_crashes": "float16 转置卷积(oneDNN)的反向传播,在某个维度上卷积核尺寸为 1、空洞大于 1 "
                                                       "且有填充时,可能使进程崩溃(段错误):例如 (1, 1, 2, 2) 的输入、1x1 卷积核、"
-                                                      "stride (1, 2)、padding (0, 1)、dilation 2 的 conv_transpose2d。float32 "
-                                                      "的同一调用和前向都没有问题;测试从不把这样的反向调用交给 torch。",
+                                                      "stride (1, 2)、padding (0, 1)、dilation 2 的 conv_transpose2d,发生在 oneDNN "
+                                                      "接手 float16 的 CPU 上(AVX512-FP16 或 AMX-FP16;在 AVX2 CPU 上由 torch "
+                                                      "自己的内核计算,不会崩溃)。float32 的同一调用和前向都没有问题;"
+                                                      "测试从不把这样的反向调用交给 torch。",
     "adaptive_max_nan_gives_last_nan_index": "各维度的自适应最大池化中,含 NaN 的窗口结果为 NaN,索引是按行优先顺序最后一个 NaN 的位置"
                                              "(torch 从 -inf 开始扫描,让 NaN 替换当前最大值)。",
     "adaptive_output_size_zero_gives_empty_output": "每种自适应池化都接受 output_size=0,给出空输出;只有负数尺寸才报错。",

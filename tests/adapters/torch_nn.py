@@ -19,6 +19,10 @@ import warnings
 
 import torch
 
+# oneDNN takes float16 convolutions only on a CPU with float16 arithmetic (AVX512-FP16, AMX-FP16);
+# elsewhere torch's own kernels do. The pinned float16 behaviours that are oneDNN's hold only here.
+ONEDNN_HALF = bool(torch.ops.mkldnn._is_mkldnn_fp16_supported())
+
 
 def _tensor(array):
     return None if array is None else torch.from_numpy(array.copy())
