@@ -32,6 +32,7 @@ TEXT = {
         "operator": "operator", "backend": "backend", "not_run": "not run", "no_record": "no recorded run",
         "conforms": "conforms", "known": "known", "diverges": "diverges", "unsupported": "unsupported",
         "valid": "valid calls", "invalid": "invalid calls", "rejected": "rejected", "accepted": "accepted",
+        "all_rejected": "rejected, as torch does",
         "versions": "Versions", "run": "Recorded run",
         "run_text": "{date}, Hypothesis profile `{profile}` (20 examples a property, derandomized), every call in "
                     "a worker process (`--isolate`); the conformance and error-parity properties of the 2-D "
@@ -58,6 +59,7 @@ TEXT = {
         "operator": "算子", "backend": "后端", "not_run": "未运行", "no_record": "没有记录的运行",
         "conforms": "一致", "known": "已知分歧", "diverges": "分歧", "unsupported": "不支持",
         "valid": "合法调用", "invalid": "非法调用", "rejected": "报错", "accepted": "接受",
+        "all_rejected": "与 torch 一样报错",
         "versions": "版本", "run": "记录的运行",
         "run_text": "{date},Hypothesis 配置 `{profile}`(每个性质 20 个样例,去随机化),每次调用都在"
                     "单独的工作进程里(`--isolate`);二维算子的一致性和报错一致性性质,与 `.ci/run` 的运行相同"
@@ -106,7 +108,8 @@ def _verdict(record: dict | None, op: str, lang: str) -> str:
     if not calls and not parity:
         return words["not_run"]
     parts = []
-    for counts, label in ((calls or {}), words["valid"]), (_sum_rules(parity), words["invalid"]):
+    for counts, label, fine in (((calls or {}), words["valid"], words["conforms"]),
+                                (_sum_rules(parity), words["invalid"], words["all_rejected"])):
         known = sorted({key.removeprefix("known:") for key in counts if key.startswith("known:")})
         if counts.get("diverges") or counts.get("accepts"):
             state = words["diverges"]
@@ -115,7 +118,7 @@ def _verdict(record: dict | None, op: str, lang: str) -> str:
         elif counts and counts.get("unsupported") == sum(counts.values()):
             state = words["unsupported"]
         elif counts:
-            state = words["conforms"]
+            state = fine
         else:
             continue
         parts.append(f"{label}: {state}")
