@@ -4,9 +4,7 @@ reproduction a known entry). A repro whose backend is not installed is skipped."
 
 from __future__ import annotations
 
-import importlib
 import importlib.util
-import pkgutil
 import runpy
 import warnings
 from pathlib import Path
@@ -16,8 +14,7 @@ import pytest
 from tests.adapters import known
 
 ROOT = Path(__file__).resolve().parent.parent
-MODULES = [importlib.import_module(f"{known.__name__}.{info.name}")
-           for info in pkgutil.iter_modules(known.__path__) if not info.name.startswith("_")]
+MODULES = known.modules()
 # One case per script: a script may reproduce several entries (one per operator, say).
 REPROS = [(module, "+".join(name for name, p in module.REPROS.items() if p == path), path)
           for module in MODULES for path in dict.fromkeys(module.REPROS.values())]

@@ -11,9 +11,7 @@ and known modules' prose is English; the Chinese pages say so and quote it as it
 from __future__ import annotations
 
 import ast
-import importlib
 import json
-import pkgutil
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -80,8 +78,7 @@ TEXT = {
 
 def _known_modules() -> list:
     from tests.adapters import known
-    return [importlib.import_module(f"{known.__name__}.{info.name}")
-            for info in pkgutil.iter_modules(known.__path__) if not info.name.startswith("_")]
+    return known.modules()
 
 
 def _name(module) -> str:

@@ -162,8 +162,9 @@ class UnderTest:
         except NotSupported as unsupported:
             self._unsupported(call, unsupported, valid=True)
         except (AssertionError, Raised) as failure:
-            if _explaining(known, failure):
-                self._known(call, _explaining(known, failure), diverged=True)
+            explaining = _explaining(known, failure)
+            if explaining:
+                self._known(call, explaining, diverged=True)
             self.tally.outcome(call, DIVERGES, self.test)
             if isinstance(failure, Raised):
                 raise AssertionError(f"the implementation raised {failure} on a valid call"
@@ -191,11 +192,13 @@ class UnderTest:
             self.tally.parity(call, rule.name, "rejects", self.test)
             return
         except CallFailed as failure:
-            if _explaining(known, failure):
-                self._known(call, _explaining(known, failure), diverged=True, rule=rule.name)
+            explaining = _explaining(known, failure)
+            if explaining:
+                self._known(call, explaining, diverged=True, rule=rule.name)
             raise
-        if _explaining(known, None):
-            self._known(call, _explaining(known, None), diverged=True, rule=rule.name)
+        explaining = _explaining(known, None)
+        if explaining:
+            self._known(call, explaining, diverged=True, rule=rule.name)
         self.tally.parity(call, rule.name, "accepts", self.test)
         raise AssertionError(
             f"the implementation accepted a call breaking {rule.name} ({rule.message}); it returned "

@@ -11,3 +11,11 @@ generated from them and for tests/test_backend_repros.py:
   script that exits 1 while the divergence holds.
 - The docstring: what the runs found, with how many examples, and each divergence's citation.
 """
+
+
+def modules() -> list:
+    """Every adapter's known-divergences module (each module of this package but the private ones)."""
+    import importlib
+    import pkgutil
+    return [importlib.import_module(f"{__name__}.{info.name}")
+            for info in pkgutil.iter_modules(__path__) if not info.name.startswith("_")]

@@ -13,6 +13,7 @@ import sys
 
 import numpy as np
 import torch
+from jax import lax
 
 CALL = """
 import numpy as np
@@ -25,7 +26,7 @@ try:
     torch.nn.functional.max_pool1d(torch.arange(5.0)[None], 1, padding=-1)
 except RuntimeError as error:
     print("torch:", str(error).splitlines()[0])
-print("lax.pad (the crop lax defines):", np.asarray(__import__("jax").lax.pad(np.arange(5.0), 0.0, [(0, -1, 0)])))
+print("lax.pad (the crop lax defines):", np.asarray(lax.pad(np.arange(5.0), 0.0, [(0, -1, 0)])))
 child = subprocess.run([sys.executable, "-c", CALL], capture_output=True, text=True, timeout=120)
 if child.returncode == -signal.SIGABRT:
     print("lax.reduce_window: the process was killed by SIGABRT:",
