@@ -10,7 +10,7 @@ own profiles stay the two the README documents.
   not) the same way on every run, and a surviving mutant stays surviving until the suite changes.
 - database=None: no example from an earlier run (or an earlier mutant) is replayed, for the same
   reason.
-- deadline=None, as in conftest.py; every health check stays on.
+- deadline=None and no explain phase, as in conftest.py; every health check stays on.
 
 It also sets OMP_NUM_THREADS=1 (unless already set) before torch is imported. mutmut runs each
 mutant in a process forked from one that has already run torch; a forked child that then enters
@@ -26,7 +26,7 @@ import os
 
 os.environ.setdefault("OMP_NUM_THREADS", "1")
 
-from hypothesis import settings  # noqa: E402
+from hypothesis import Phase, settings  # noqa: E402
 
 settings.register_profile("fast", max_examples=20, derandomize=True, database=None, deadline=None,
-                          print_blob=True)
+                          print_blob=True, phases=[phase for phase in Phase if phase is not Phase.explain])
