@@ -22,7 +22,7 @@ from hypothesis.errors import NoSuchExample
 
 import reference
 
-from . import bugs, pool_checks, test_adaptive_pool, test_fractional_pool, test_lp_pool, test_unpool
+from . import bugs, pool_checks, test_adaptive_pool, test_conv2d, test_fractional_pool, test_lp_pool, test_unpool
 from . import strategies as cs
 from .adapters import torch_nn
 from .checks import assert_rejected, check_avg_pool2d, check_conv2d, check_max_pool2d, check_result
@@ -38,10 +38,8 @@ class Member:
     caught_by: str  # in words, for the report
     budget: int = 500  # examples find() may try before it gives up
     # The suite's own property test for this member gets max_examples // share of the profile's
-    # (at least 10: the error-parity tests' RARE settings), on suite_calls' draws where the zoo's
-    # search aims elsewhere (conformance_on); in_the_suite() makes that search.
+    # (at least 10: the error-parity tests' RARE settings); in_the_suite() makes that search.
     share: int = 1
-    suite_calls: st.SearchStrategy | None = None
 
 
 _2D = {"conv2d": check_conv2d, "max_pool2d": check_max_pool2d, "avg_pool2d": check_avg_pool2d}
@@ -64,11 +62,11 @@ def conformance(op: str) -> Member:
     return Member(op, calls, _CONFORMANCE[op], "conformance", share=_SHARES.get(op, 1))
 
 
-def conformance_on(dtype: str) -> Member:
-    """conv2d's conformance check on calls of one dtype only: for a bug the suite cannot catch,
-    a search aimed at the dtype it lives in, so that its failure to catch it means something."""
-    return Member("conv2d", cs.conv2d_calls(st.just(dtype)), check_conv2d, f"conformance, {dtype} calls only",
-                  budget=200, suite_calls=cs.conv2d_calls())
+def conformance_in(dtype: str) -> Member:
+    """conv2d's conformance on one dtype stratum, as test_conv2d's
+    test_implementation_matches_reference_in_dtype searches it: the bugs that live in one dtype."""
+    return Member("conv2d", cs.conv2d_calls(st.just(dtype)), check_conv2d, f"conformance, {dtype} stratum",
+                  share=test_conv2d.DTYPE_SHARE)
 
 
 def error_parity(op: str, rule: str) -> Member:
@@ -88,17 +86,15 @@ def in_the_suite(module: str, max_examples: int) -> Member:
     same check, same number of examples; find() stops at the first failure, the test reports it)."""
     member = ZOO[module]
     budget = max_examples if member.share == 1 else max(10, max_examples // member.share)
-    if member.suite_calls is None:
-        return replace(member, budget=budget)
-    return replace(member, calls=member.suite_calls, budget=budget, caught_by="conformance")
+    return replace(member, budget=budget)
 
 
 ZOO = {f"tests.bugs.{name}": member for name, member in {
     # conv2d: values
     "flipped_kernel": conformance("conv2d"),
-    "float32_arithmetic": conformance("conv2d"),
-    "float32_in_half": conformance("conv2d"),
-    "float16_accumulated_in_float16": conformance_on("float16"),
+    "float32_arithmetic": conformance_in("float64"),
+    "float32_in_half": conformance_in("float32"),
+    "float16_accumulated_in_float16": conformance_in("float16"),
     "groups_ignored": conformance("conv2d"),
     "depthwise_channel_mapping": conformance("conv2d"),
     "stride_by_subsampling": conformance("conv2d"),
@@ -109,7 +105,7 @@ ZOO = {f"tests.bugs.{name}": member for name, member in {
     "bias_added_twice": conformance("conv2d"),
     "bias_ignored": conformance("conv2d"),
     "integer_saturation": conformance("conv2d"),
-    "integer_via_float64": conformance("conv2d"),
+    "integer_via_float64": conformance_in("int64"),
     # conv2d: dtypes, shapes and exceptions
     "float_result_in_float64": conformance("conv2d"),
     "unbatched_keeps_batch_dim": conformance("conv2d"),

@@ -17,8 +17,12 @@ from ..strategies.conv2d import conv2d_call, conv2d_configs
 from ..strategies.pool2d import pool2d_call, pool2d_configs
 
 
-def _configs(op: str):
-    return conv2d_configs() if op == "conv2d" else pool2d_configs(op)
+def _configs(op: str, dtype: str | None):
+    if op == "conv2d":
+        return conv2d_configs(None if dtype is None else st.just(dtype))
+    if dtype is not None:
+        raise ValueError(f"valid_calls: a dtype stratum is drawn for conv2d only, not {op}")
+    return pool2d_configs(op)
 
 
 def _spec_call(op: str, config: dict):
@@ -30,13 +34,14 @@ def _call(draw, op: str, config: dict):
 
 
 @lru_cache(maxsize=None)
-def valid_calls(op: str, under_test=None):
-    """Valid calls of ``op``; with ``under_test``, none that it declares unsupported."""
+def valid_calls(op: str, under_test=None, dtype: str | None = None):
+    """Valid calls of ``op``; with ``under_test``, none that it declares unsupported; with
+    ``dtype`` (conv2d only), of that dtype alone."""
     declared = under_test is not None and under_test.declared.get(op)
     if op not in ("conv2d", "max_pool2d", "avg_pool2d"):
         calls = family.calls(op)
         return calls.filter(lambda call: not under_test.declares_unsupported(op, call)) if declared else calls
-    configs = _configs(op)
+    configs = _configs(op, dtype)
     if declared:
         configs = configs.filter(lambda config: not under_test.declares_unsupported(op, _spec_call(op, config)))
 

@@ -23,12 +23,12 @@ CONV2D_DTYPES = [name for name in dtypes.CONV2D if name != "bfloat16"]
 # Hypothesis's generation follows each fresh example with up to five mutations of it that keep
 # its dtype, so a run of 60 examples has about ten independent dtypes; with ten equally likely
 # dtypes, float32 came once or not at all in a quarter of the runs.
-_OWN_STRATUM = ("float16", "float32", "float64", "int64")
-_SHARED_STRATUM = [name for name in CONV2D_DTYPES if name not in _OWN_STRATUM]
+OWN_STRATUM = ("float16", "float32", "float64", "int64")
+_SHARED_STRATUM = [name for name in CONV2D_DTYPES if name not in OWN_STRATUM]
 
 
 def _dtypes():
-    return st.sampled_from(_OWN_STRATUM * 2 + ("the others",)).flatmap(
+    return st.sampled_from(OWN_STRATUM * 2 + ("the others",)).flatmap(
         lambda stratum: st.sampled_from(_SHARED_STRATUM) if stratum == "the others" else st.just(stratum))
 
 
