@@ -168,7 +168,11 @@ def pytest_runtest_makereport(item, call):
     if call.when != "call" or call.excinfo is None:
         return
     if call.excinfo.errisinstance(Unsatisfiable):
-        reason = unsupported_reason(item.config.stash[_UNDER_TEST].tally, item.nodeid)
+        under_test = item.config.stash[_UNDER_TEST]
+        reason = unsupported_reason(under_test.tally, item.nodeid)
+        if reason is None and under_test.declared:
+            # The declared filter left nothing to draw (a stratum of options it lacks, say).
+            reason = "every call this test draws has an option the implementation declares unsupported (UNSUPPORTED)"
         if reason is not None:  # the implementation discarded every call: say so, never "passed"
             report.outcome = "skipped"
             report.longrepr = (str(item.path), item.location[1], f"Skipped: {item.name}: {reason}")

@@ -14,6 +14,8 @@ from spec.pool import RULES, Pool2dCall
 from . import strategies as cs
 from .adapters import torch_nn
 from .harness import implementation_settings, valid_calls
+from .strata import conformance_by_stratum
+from .strategies.pool2d import SEARCHED_APART
 from .checks import PARITY_RULES, assert_rejected_everywhere, check_avg_pool2d
 
 
@@ -28,6 +30,9 @@ def test_output_shape_matches_torch(call):
 @given(data=st.data())
 def test_implementation_matches_reference(impl, data):
     impl.conforms(data.draw(valid_calls("avg_pool2d", impl), label="call"), check_avg_pool2d)
+
+
+test_implementation_matches_reference_in_stratum = conformance_by_stratum("avg_pool2d", check_avg_pool2d, SEARCHED_APART["avg_pool2d"])
 
 
 @pytest.mark.parametrize("rule", PARITY_RULES["avg_pool2d"])

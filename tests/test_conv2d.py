@@ -18,6 +18,8 @@ from .adapters import torch_nn
 from .harness import implementation_settings, valid_calls
 from .checks import PARITY_RULES, assert_rejected_everywhere, check_conv2d, conv2d_bound
 from .compare import assert_matches
+from .strata import conformance_by_stratum
+from .strategies.conv2d import SEARCHED_APART
 
 
 @given(call=cs.conv2d_calls())
@@ -33,22 +35,7 @@ def test_implementation_matches_reference(impl, data):
     impl.conforms(data.draw(valid_calls("conv2d", impl), label="call"), check_conv2d)
 
 
-# Stratified by dtype, not only weighted: a bug that lives in one dtype alone (float32 computed in
-# float16, float64 in float32, float16 sums rounded per term, int64 through float64) shows only
-# where that dtype is drawn, and a run of the test above holds about a dozen independent
-# configurations, each of them of one of these dtypes with probability 2/9: one run in twelve or
-# so never draws a given one ((7/9)**10). Here every run searches each of the four, with a sixth
-# of the examples each (tests/test_power.py's in_the_suite reads DTYPE_SHARE).
-DTYPE_SHARE = 6
-
-
-@pytest.mark.parametrize("dtype", cs.OWN_STRATUM)
-@implementation_settings(max_examples=max(10, settings.default.max_examples // DTYPE_SHARE))
-@given(data=st.data())
-def test_implementation_matches_reference_in_dtype(impl, dtype, data):
-    if dtype in impl.declared.get("conv2d", {}).get("dtype", ()):
-        pytest.skip(f"the implementation declares dtype {dtype} unsupported (UNSUPPORTED)")
-    impl.conforms(data.draw(valid_calls("conv2d", impl, dtype), label="call"), check_conv2d)
+test_implementation_matches_reference_in_stratum = conformance_by_stratum("conv2d", check_conv2d, SEARCHED_APART)
 
 
 @given(call=cs.conv2d_calls())

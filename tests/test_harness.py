@@ -180,6 +180,10 @@ def test_only_a_known_crash_explains_a_crash_and_it_explains_nothing_else():
         executor.close()
 
 
+# The main conformance test of each 2-D operator, without its strata (tests/strata.py).
+MAIN_CONFORMANCE = "implementation_matches and not in_stratum"
+
+
 def _pytest(*args) -> subprocess.CompletedProcess:
     # The "fast" profile (20 examples, derandomized): these runs check what the harness reports,
     # not how hard the suite searches.
@@ -190,7 +194,7 @@ def _pytest(*args) -> subprocess.CompletedProcess:
 
 def test_isolated_run_reports_crash_hang_and_value_bug_and_ends_with_its_summary():
     run = _pytest("tests/test_conv2d.py", "tests/test_max_pool2d.py", "tests/test_avg_pool2d.py",
-                  "-k", "implementation_matches", "--impl", "tests.samples.crashes_and_hangs",
+                  "-k", MAIN_CONFORMANCE, "--impl", "tests.samples.crashes_and_hangs",
                   "--isolate", "--call-timeout", "0.5")
     out = run.stdout
     assert run.returncode == 1, out[-3000:]
@@ -200,7 +204,7 @@ def test_isolated_run_reports_crash_hang_and_value_bug_and_ends_with_its_summary
 
 
 def test_a_test_whose_calls_are_all_unsupported_is_skipped_with_the_reason():
-    run = _pytest("tests/test_conv2d.py", "-k", "implementation_matches", "--impl", "tests.samples.nothing_supported")
+    run = _pytest("tests/test_conv2d.py", "-k", MAIN_CONFORMANCE, "--impl", "tests.samples.nothing_supported")
     assert run.returncode == 0, run.stdout[-3000:]
     assert "1 skipped" in run.stdout and "every call drawn was unsupported" in run.stdout
 
@@ -214,7 +218,7 @@ def test_an_impl_that_cannot_be_imported_gives_one_line():
 
 
 def test_impl_given_as_a_path():
-    run = _pytest("tests/test_max_pool2d.py", "-k", "implementation_matches", "--impl", "tests/samples/warns.py")
+    run = _pytest("tests/test_max_pool2d.py", "-k", MAIN_CONFORMANCE, "--impl", "tests/samples/warns.py")
     assert run.returncode == 0, run.stdout[-3000:]
     assert "convspec_loaded_warns" in run.stdout and "1 passed" in run.stdout
 

@@ -22,11 +22,12 @@ from hypothesis.errors import NoSuchExample
 
 import reference
 
-from . import bugs, pool_checks, test_adaptive_pool, test_conv2d, test_fractional_pool, test_lp_pool, test_unpool
+from . import bugs, pool_checks, strata, test_adaptive_pool, test_fractional_pool, test_lp_pool, test_unpool
 from . import strategies as cs
 from .adapters import torch_nn
 from .checks import assert_rejected, check_avg_pool2d, check_conv2d, check_max_pool2d, check_result
 from .strategies import family as family_strategies
+from .strategies.conv2d import stratum_calls
 
 
 @dataclass(frozen=True)
@@ -62,11 +63,11 @@ def conformance(op: str) -> Member:
     return Member(op, calls, _CONFORMANCE[op], "conformance", share=_SHARES.get(op, 1))
 
 
-def conformance_in(dtype: str) -> Member:
-    """conv2d's conformance on one dtype stratum, as test_conv2d's
-    test_implementation_matches_reference_in_dtype searches it: the bugs that live in one dtype."""
-    return Member("conv2d", cs.conv2d_calls(st.just(dtype)), check_conv2d, f"conformance, {dtype} stratum",
-                  share=test_conv2d.DTYPE_SHARE)
+def conformance_in(op: str, option: str, value) -> Member:
+    """``op``'s conformance on one stratum, as tests/strata.py's
+    test_implementation_matches_reference_in_stratum searches it."""
+    calls = stratum_calls(option, value) if op == "conv2d" else cs.pool2d_calls(op, (value,))
+    return Member(op, calls, _CONFORMANCE[op], f"conformance, {option} {value}", share=strata.SHARE)
 
 
 def error_parity(op: str, rule: str) -> Member:
@@ -92,20 +93,20 @@ def in_the_suite(module: str, max_examples: int) -> Member:
 ZOO = {f"tests.bugs.{name}": member for name, member in {
     # conv2d: values
     "flipped_kernel": conformance("conv2d"),
-    "float32_arithmetic": conformance_in("float64"),
-    "float32_in_half": conformance_in("float32"),
-    "float16_accumulated_in_float16": conformance_in("float16"),
+    "float32_arithmetic": conformance_in("conv2d", "dtype", "float64"),
+    "float32_in_half": conformance_in("conv2d", "dtype", "float32"),
+    "float16_accumulated_in_float16": conformance_in("conv2d", "dtype", "float16"),
     "groups_ignored": conformance("conv2d"),
     "depthwise_channel_mapping": conformance("conv2d"),
     "stride_by_subsampling": conformance("conv2d"),
     "same_padding_extra_at_start": conformance("conv2d"),
-    "reflect_as_symmetric": conformance("conv2d"),
-    "circular_padding_dims_swapped": conformance("conv2d"),
-    "replicate_as_zeros": conformance("conv2d"),
+    "reflect_as_symmetric": conformance_in("conv2d", "padding_mode", "reflect"),
+    "circular_padding_dims_swapped": conformance_in("conv2d", "padding_mode", "circular"),
+    "replicate_as_zeros": conformance_in("conv2d", "padding_mode", "replicate"),
     "bias_added_twice": conformance("conv2d"),
     "bias_ignored": conformance("conv2d"),
     "integer_saturation": conformance("conv2d"),
-    "integer_via_float64": conformance_in("int64"),
+    "integer_via_float64": conformance_in("conv2d", "dtype", "int64"),
     # conv2d: dtypes, shapes and exceptions
     "float_result_in_float64": conformance("conv2d"),
     "unbatched_keeps_batch_dim": conformance("conv2d"),
@@ -115,9 +116,9 @@ ZOO = {f"tests.bugs.{name}": member for name, member in {
     "reflect_padding_unlimited": error_parity("conv2d", "reflect_padding_limit"),
     "dilated_small_integers": error_parity("conv2d", "dilation_dtype"),
     # max_pool2d: values and shapes
-    "zero_padded_max_pool": conformance("max_pool2d"),
+    "zero_padded_max_pool": conformance_in("max_pool2d", "aim", "padding read"),
     "nan_ignored": conformance("max_pool2d"),
-    "ceil_mode_keeps_last_window": conformance("max_pool2d"),
+    "ceil_mode_keeps_last_window": conformance_in("max_pool2d", "aim", "ceil window"),
     "dilation_only_in_output_size": conformance("max_pool2d"),
     "dilation_height_for_width": conformance("max_pool2d"),
     "int64_max_through_float64": conformance("max_pool2d"),
@@ -130,12 +131,12 @@ ZOO = {f"tests.bugs.{name}": member for name, member in {
     # max_pool2d: accepts what torch rejects
     "padding_limit_of_dilated_kernel": error_parity("max_pool2d", "padding_at_most_half_kernel"),
     # avg_pool2d: values and exceptions
-    "count_include_pad_ignored": conformance("avg_pool2d"),
-    "ceil_overhang_in_divisor": conformance("avg_pool2d"),
-    "divisor_override_ignored_without_padding_count": conformance("avg_pool2d"),
+    "count_include_pad_ignored": conformance_in("avg_pool2d", "aim", "padding read"),
+    "ceil_overhang_in_divisor": conformance_in("avg_pool2d", "aim", "ceil window"),
+    "divisor_override_ignored_without_padding_count": conformance_in("avg_pool2d", "aim", "divisor override"),
     "integer_average_floors": conformance("avg_pool2d"),
     "int64_average_through_float64": conformance("avg_pool2d"),
-    "negative_divisor_rejected": conformance("avg_pool2d"),
+    "negative_divisor_rejected": conformance_in("avg_pool2d", "aim", "divisor override"),
     # avg_pool2d: accepts what torch rejects
     "zero_divisor_means_default": error_parity("avg_pool2d", "non_zero_divisor"),
     # the family in 1, 2 and 3 dimensions

@@ -83,6 +83,9 @@ def _pool_dtypes(op: str):
 @st.composite
 def pool2d_configs(draw, op: str, aim: str = "any"):
     dtype = draw(_pool_dtypes(op), label="dtype")
+    if aim == "padding read" and op == "max_pool2d" and np.dtype(dtype).kind == "u":
+        # The values below the padding that this aim draws (pool2d_call's negative) need a sign.
+        dtype = draw(st.sampled_from([d for d in POOL_DTYPES[op] if np.dtype(d).kind in "if"]), label="signed dtype")
     kernel = draw(pairs(1, 3), label="kernel_size")
     if aim == "padding read":
         kernel = one_dim_broken(draw, kernel, st.integers(2, 3))
@@ -150,10 +153,18 @@ def pool2d_call(draw, config: dict, negative: bool = False) -> Call:
 
 
 @st.composite
-def pool2d_calls(draw, op: str) -> Call:
-    aim = draw(st.sampled_from(AIMS[op]), label="aim")
-    config = draw(pool2d_configs(op, aim), label="config")
+def pool2d_calls(draw, op: str, aims=None, keep=None) -> Call:
+    """Valid calls of ``op``, each of one of ``aims`` (default: AIMS[op]); ``keep``, a predicate on
+    configs, filters them before any array is drawn."""
+    aim = draw(st.sampled_from(AIMS[op] if aims is None else aims), label="aim")
+    configs = pool2d_configs(op, aim)
+    config = draw(configs if keep is None else configs.filter(keep), label="config")
     return pool2d_call(draw, config, negative=aim == "padding read" and op == "max_pool2d")
+
+
+# Each aim is also searched apart, in a test of its own (tests/test_max_pool2d.py,
+# tests/test_avg_pool2d.py), as conv2d's dtypes and modes are (strategies.conv2d.SEARCHED_APART).
+SEARCHED_APART = {op: tuple(("aim", aim) for aim in aims if aim != "any") for op, aims in AIMS.items()}
 
 
 # -- calls that break one rule -------------------------------------------------------------------
@@ -165,9 +176,18 @@ def _call(config) -> Pool2dCall:
 def _break_padding_limit(draw, config):
     call = _call(config)
     dim = draw(st.integers(0, 1), label="broken dimension")
-    padding = list(call.paddings)
-    padding[dim] = call.kernel[dim] // 2 + 1 + draw(st.integers(0, 1), label="extra")
-    return with_changes(config, padding=tuple(padding))
+    padding, kernel = list(call.paddings), list(call.kernel)
+    changes = {}
+    if config["op"] == "max_pool2d" and draw(st.booleans(), label="dilated broken dimension"):
+        # Half of max_pool2d's draws: kernel 3 dilated by 3 in the broken dimension, whose padding
+        # of 2 or 3 stays within half the dilated extent (7), which torch's limit (half the
+        # kernel) ignores: an implementation that limits by the dilated kernel accepts it.
+        kernel[dim] = 3
+        dilation = list(call.dilations)
+        dilation[dim] = 3
+        changes = dict(kernel_size=tuple(kernel), dilation=tuple(dilation))
+    padding[dim] = kernel[dim] // 2 + 1 + draw(st.integers(0, 1), label="extra")
+    return with_changes(config, padding=tuple(padding), **changes)
 
 
 def _break_output_size(draw, config):
