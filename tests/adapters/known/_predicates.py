@@ -48,6 +48,55 @@ def padding_only_window(call) -> bool:
         for n, k, s, p, d, m in zip(sizes, pool.kernel, pool.strides, pool.paddings, pool.dilations, out))
 
 
+def _lowest(dtype) -> float:
+    return -np.inf if dtype.kind == "f" else np.iinfo(dtype).min
+
+
+def _max_windows(call):
+    """For each max_pool2d window of each plane: whether its first tap (in row-major order) lies
+    inside the plane, and the input elements it covers."""
+    pool = Pool2dCall.max(**call.kwargs)
+    x = call["input"]
+    (kh, kw), (sh, sw), (ph, pw), (dh, dw) = pool.kernel, pool.strides, pool.paddings, pool.dilations
+    height, width = x.shape[-2:]
+    for oh in range(pool.output_size[0]):
+        for ow in range(pool.output_size[1]):
+            rows = [oh * sh - ph + i * dh for i in range(kh)]
+            cols = [ow * sw - pw + j * dw for j in range(kw)]
+            inside = np.ix_([r for r in rows if 0 <= r < height], [c for c in cols if 0 <= c < width])
+            for plane in x.reshape((-1, height, width)):
+                yield 0 <= rows[0] < height and 0 <= cols[0] < width, plane[inside]
+
+
+@valid_only
+def lowest_window_from_padding(call) -> bool:
+    """Whether some max_pool2d window starts in the padding (its first tap, in row-major order,
+    lies outside the plane) and holds nothing above the dtype's lowest value (-inf, or the integer
+    minimum) inside the plane: a tie of the padding with the plane, which eager breaks for the
+    first tap inside the plane. A window of padding only is one."""
+    lowest = _lowest(call["input"].dtype)
+    return any(not starts_inside and (window.size == 0 or window.max() == lowest)  # a NaN maximum is no tie
+               for starts_inside, window in _max_windows(call))
+
+
+@valid_only
+def nan_tie_window(call) -> bool:
+    """Whether some max_pool2d window holds two NaN or more: eager gives it the index of its last
+    NaN (spec/behaviours.py, max_nan_wins_with_last_nan_index)."""
+    return call["input"].dtype.kind == "f" and any(np.isnan(window).sum() >= 2 for _, window in _max_windows(call))
+
+
+def on_forward(predicate):
+    """``predicate`` on the forward call of a backward one (``<op>_backward``'s arguments less
+    ``grad_output``): a backward divergence is told by the forward call it differentiates."""
+    def applies(call) -> bool:
+        forward = type(call)(call.op.removesuffix("_backward"),
+                             {name: value for name, value in call.kwargs.items() if name != "grad_output"})
+        return predicate(forward)
+    applies.__doc__ = predicate.__doc__
+    return applies
+
+
 def _first_broken_rule(call):
     """The first of torch's validity rules (spec/conv2d.py, spec/pool2d.py) that ``call`` breaks."""
     if call.op == "conv2d":
