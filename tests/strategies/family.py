@@ -23,6 +23,7 @@ from spec.shapes import conv_transpose_output_size, same_padding
 
 from ..calls import Call
 from .common import arrays, one_dim_broken, per_dim_form, with_changes
+from .pool2d import dropped_window_sizes
 
 # bfloat16 has no numpy dtype, so no numpy-in implementation can be handed it.
 CONV_DTYPES = [name for name in dtypes.CONV if name != "bfloat16"]
@@ -97,7 +98,11 @@ def conv_transpose_configs(draw, rank: int, empty_ok: bool = True, dtypes_from=N
     op = f"conv_transpose{rank}d"
     dtype = draw(st.sampled_from(dtypes_from or CONV_TRANSPOSE_DTYPES), label="dtype")
     groups = draw(st.sampled_from([1, 2]), label="groups")
-    in_per_group, out_per_group = draw(st.integers(1, 2), label="C_in/groups"), draw(st.integers(1, 2), label="C_out/groups")
+    # (C_in, C_out) per group: two each half the draws, where the transposed weight's (C_in,
+    # C_out / groups) layout, read as conv's (C_out, C_in / groups), shows (with a count of one
+    # the two layouts are the same memory); the other three pairs a sixth each.
+    in_per_group, out_per_group = draw(st.sampled_from([(2, 2), (2, 2), (2, 2), (1, 2), (2, 1), (1, 1)]),
+                                       label="(C_in, C_out) per group")
     kernel = _per_dim(draw, rank, st.integers(1, _KERNEL[rank]), "kernel")
     stride = _per_dim(draw, rank, st.integers(1, 3 if rank < 3 else 2), "stride")
     dilation = _per_dim(draw, rank, st.integers(1, 2), "dilation")
@@ -151,13 +156,29 @@ def pool_configs(draw, op: str, empty_ok: bool = True) -> dict:
     dilation = _per_dim(draw, rank, st.integers(1, 2), "dilation") if is_max else (1,) * rank
     paddings = tuple(draw(st.integers(0, k // 2), label="padding") for k in kernel)
     stride = None if draw(st.booleans(), label="default stride") else _per_dim(draw, rank, st.integers(1, 3), "stride")
+    ceil_mode = draw(st.booleans(), label="ceil_mode")
+    # By construction, half the ceil-mode draws: a last window that the ceil rule drops (it would
+    # start in the right padding), in the first dimension: a kernel of 2 or more, a padding of 1
+    # or more, a stride of 2 or more, and a size that makes it (as strategies.pool2d's "ceil window" aim does in 2-D).
+    dropping = ceil_mode and draw(st.booleans(), label="aim for a dropped last window")
+    if dropping:  # a stride of 1 never leaves a window to drop
+        kernel = (max(kernel[0], 2),) + kernel[1:]
+        paddings = (max(paddings[0], 1),) + paddings[1:]
+        if stride is not None:
+            stride = (max(stride[0], 2),) + stride[1:]
     # avg_pool3d wants the unpadded input at least the kernel (its avg_pool3d_input_at_least_kernel rule).
-    sizes = tuple(draw(st.integers(k if op == "avg_pool3d" else max(1, d * (k - 1) + 1 - 2 * p), _SIZE[rank] + 1),
-                       label="size") for k, d, p in zip(kernel, dilation, paddings))
-    config = dict(op=op, dtype=dtype, input_shape=_leading(draw, draw(st.integers(1, 2), label="C"), empty_ok) + sizes,
+    lowest = [k if op == "avg_pool3d" else max(1, d * (k - 1) + 1 - 2 * p) for k, d, p in zip(kernel, dilation, paddings)]
+    sizes = [draw(st.integers(low, _SIZE[rank] + 1), label="size") for low in lowest]
+    if dropping:
+        step = kernel[0] if stride is None else stride[0]
+        dropped = [n for n in dropped_window_sizes(kernel[0], step, paddings[0], dilation[0])
+                   if lowest[0] <= n <= _SIZE[rank] + 1]
+        if dropped:
+            sizes[0] = draw(st.sampled_from(dropped), label="size")
+    config = dict(op=op, dtype=dtype, input_shape=_leading(draw, draw(st.integers(1, 2), label="C"), empty_ok) + tuple(sizes),
                   kernel_size=per_dim_form(draw, kernel, "kernel_size"),
                   stride=None if stride is None else per_dim_form(draw, stride, "stride"),
-                  padding=per_dim_form(draw, paddings, "padding"), ceil_mode=draw(st.booleans(), label="ceil_mode"))
+                  padding=per_dim_form(draw, paddings, "padding"), ceil_mode=ceil_mode)
     if is_max:
         config.update(dilation=per_dim_form(draw, dilation, "dilation"), return_indices=return_indices)
     else:

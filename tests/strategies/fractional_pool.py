@@ -37,7 +37,14 @@ def configs(draw, op: str, empty_ok: bool = True) -> dict:
     # fractional_max_pool3d wants m + k - 1 < n, fractional_max_pool2d m + k - 1 <= n (windows_fit).
     strict = int(rank == 3)
     sizes = tuple(draw(st.integers(k + strict, _SIZE[rank]), label="size") for k in kernel)
-    wanted = tuple(draw(st.integers(1, n - k + 1 - strict), label="output size") for n, k in zip(sizes, kernel))
+    wanted = [draw(st.integers(1, n - k + 1 - strict), label="output size") for n, k in zip(sizes, kernel)]
+    # By construction, half the draws: a first dimension whose window starts depend on its sample
+    # (m > 1 windows at a step (n - k) / (m - 1) that is no integer), so that which sample goes
+    # with which dimension shows.
+    uneven = [m for m in range(2, sizes[0] - kernel[0] + 2 - strict) if (sizes[0] - kernel[0]) % (m - 1)]
+    if uneven and draw(st.booleans(), label="first dimension's starts depend on its sample"):
+        wanted[0] = draw(st.sampled_from(uneven), label="output size")
+    wanted = tuple(wanted)
     event(f"{op} step: {'below 1 (overlap)' if any(m > 1 and (n - k) / (m - 1) < 1 for n, k, m in zip(sizes, kernel, wanted)) else '>= 1'}")
     config = dict(op=op, dtype=draw(st.sampled_from(DTYPES), label="dtype"),
                   input_shape=_leading(draw, draw(st.integers(1, 2), label="C"), empty_ok) + sizes,
