@@ -27,7 +27,7 @@ from . import strategies as cs
 from .adapters import torch_nn
 from .checks import assert_rejected, check_avg_pool2d, check_conv2d, check_max_pool2d, check_result
 from .strategies import family as family_strategies
-from .strategies.conv2d import stratum_calls
+from .harness import valid_calls
 
 
 @dataclass(frozen=True)
@@ -66,8 +66,8 @@ def conformance(op: str) -> Member:
 def conformance_in(op: str, option: str, value) -> Member:
     """``op``'s conformance on one stratum, as tests/strata.py's
     test_implementation_matches_reference_in_stratum searches it."""
-    calls = stratum_calls(option, value) if op == "conv2d" else cs.pool2d_calls(op, (value,))
-    return Member(op, calls, _CONFORMANCE[op], f"conformance, {option} {value}", share=strata.SHARE)
+    return Member(op, valid_calls(op, None, (option, value)), _CONFORMANCE[op], f"conformance, {option} {value}",
+                  share=strata.SHARE)
 
 
 def error_parity(op: str, rule: str) -> Member:
@@ -121,21 +121,21 @@ ZOO = {f"tests.bugs.{name}": member for name, member in {
     "ceil_mode_keeps_last_window": conformance_in("max_pool2d", "aim", "ceil window"),
     "dilation_only_in_output_size": conformance("max_pool2d"),
     "dilation_height_for_width": conformance("max_pool2d"),
-    "int64_max_through_float64": conformance("max_pool2d"),
+    "int64_max_through_float64": conformance_in("max_pool2d", "dtype", "int64"),
     # max_pool2d: indices
     "ties_last_index": conformance("max_pool2d"),
     "indices_in_padded_plane": conformance("max_pool2d"),
     "indices_over_whole_tensor": conformance("max_pool2d"),
     "indices_column_major": conformance("max_pool2d"),
-    "index_unset_when_nothing_beats_lowest": conformance("max_pool2d"),
+    "index_unset_when_nothing_beats_lowest": conformance_in("max_pool2d", "aim", "lowest window"),
     # max_pool2d: accepts what torch rejects
     "padding_limit_of_dilated_kernel": error_parity("max_pool2d", "padding_at_most_half_kernel"),
     # avg_pool2d: values and exceptions
     "count_include_pad_ignored": conformance_in("avg_pool2d", "aim", "padding read"),
     "ceil_overhang_in_divisor": conformance_in("avg_pool2d", "aim", "ceil window"),
     "divisor_override_ignored_without_padding_count": conformance_in("avg_pool2d", "aim", "divisor override"),
-    "integer_average_floors": conformance("avg_pool2d"),
-    "int64_average_through_float64": conformance("avg_pool2d"),
+    "integer_average_floors": conformance_in("avg_pool2d", "dtype", "int64"),
+    "int64_average_through_float64": conformance_in("avg_pool2d", "dtype", "int64"),
     "negative_divisor_rejected": conformance_in("avg_pool2d", "aim", "divisor override"),
     # avg_pool2d: accepts what torch rejects
     "zero_divisor_means_default": error_parity("avg_pool2d", "non_zero_divisor"),

@@ -34,6 +34,5 @@ def valid_calls(op: str, under_test=None, stratum: tuple | None = None):
         return conv2d_calls(keep=keep) if stratum is None else stratum_calls(*stratum, keep=keep)
     if stratum is None:
         return pool2d_calls(op, keep=keep)
-    option, aim = stratum
-    assert option == "aim", stratum
-    return pool2d_calls(op, (aim,), keep=keep)
+    option, value = stratum
+    return pool2d_calls(op, (value,), keep=keep) if option == "aim" else pool2d_calls(op, keep=keep, dtype=value)

@@ -87,8 +87,13 @@ def _pool_dtypes(op: str):
 
 
 @st.composite
-def pool2d_configs(draw, op: str, aim: str = "any"):
-    dtype = draw(_pool_dtypes(op), label="dtype")
+def pool2d_configs(draw, op: str, aim: str = "any", dtype: str | None = None):
+    """A valid config of ``op`` for ``aim`` (AIMS, or "lowest window": max_pool2d's "any" with
+    return_indices, for pool2d_call's lowest values); of ``dtype`` if given."""
+    indices_wanted = aim == "lowest window"
+    aim = "any" if indices_wanted else aim
+    if dtype is None:
+        dtype = draw(_pool_dtypes(op), label="dtype")
     if aim == "padding read" and op == "max_pool2d" and np.dtype(dtype).kind == "u":
         # The values below the padding that this aim draws (pool2d_call's negative) need a sign.
         dtype = draw(st.sampled_from([d for d in POOL_DTYPES[op] if np.dtype(d).kind in "if"]), label="signed dtype")
@@ -118,7 +123,7 @@ def pool2d_configs(draw, op: str, aim: str = "any"):
                   padding=per_dim_form(draw, padding, "padding"), ceil_mode=ceil_mode)
     if op == "max_pool2d":
         config.update(dilation=per_dim_form(draw, dilation, "dilation"),
-                      return_indices=draw(st.booleans(), label="return_indices"))
+                      return_indices=indices_wanted or draw(st.booleans(), label="return_indices"))
     else:
         # int64 INT64_MIN / -1 kills torch's process with SIGFPE (README, surprises), so int64
         # calls are never drawn with divisor_override=-1.
@@ -146,31 +151,41 @@ _POOL_ARGS = {"max_pool2d": ("kernel_size", "stride", "padding", "dilation", "ce
                              "divisor_override")}
 
 
-def pool2d_call(draw, config: dict, negative: bool = False) -> Call:
+def pool2d_call(draw, config: dict, negative: bool = False, lowest: bool = False) -> Call:
     """Arrays for ``config``; with ``negative``, values <= 0 only (NaN and -inf included) for
-    signed and floating dtypes."""
+    signed and floating dtypes; with ``lowest``, the dtype's lowest value (-inf, the integer
+    minimum) three elements in four, so that whole windows hold nothing above it."""
     dtype = config["input_dtype"]
     values = pool_values(dtype) if np.dtype(dtype).kind in "fiu" else None
     if negative and np.dtype(dtype).kind in "if":  # unsigned values are never below the padding
         values = values.map(lambda v: -abs(v))
+    if lowest and values is not None:
+        least = st.just(-math.inf if np.dtype(dtype).kind == "f" else int(np.iinfo(dtype).min))
+        values = st.one_of(least, least, least, values)
     x = arrays(draw, dtype, config["input_shape"], "input", values)
     return Call(config["op"], dict(input=x, **{name: config[name] for name in _POOL_ARGS[config["op"]]
                                                if name in config}))
 
 
 @st.composite
-def pool2d_calls(draw, op: str, aims=None, keep=None) -> Call:
-    """Valid calls of ``op``, each of one of ``aims`` (default: AIMS[op]); ``keep``, a predicate on
-    configs, filters them before any array is drawn."""
+def pool2d_calls(draw, op: str, aims=None, keep=None, dtype: str | None = None) -> Call:
+    """Valid calls of ``op``, each of one of ``aims`` (default: AIMS[op]), of ``dtype`` if given;
+    ``keep``, a predicate on configs, filters them before any array is drawn."""
     aim = draw(st.sampled_from(AIMS[op] if aims is None else aims), label="aim")
-    configs = pool2d_configs(op, aim)
+    configs = pool2d_configs(op, aim, dtype)
     config = draw(configs if keep is None else configs.filter(keep), label="config")
-    return pool2d_call(draw, config, negative=aim == "padding read" and op == "max_pool2d")
+    return pool2d_call(draw, config, negative=aim == "padding read" and op == "max_pool2d",
+                       lowest=aim == "lowest window")
 
 
-# Each aim is also searched apart, in a test of its own (tests/test_max_pool2d.py,
-# tests/test_avg_pool2d.py), as conv2d's dtypes and modes are (strategies.conv2d.SEARCHED_APART).
-SEARCHED_APART = {op: tuple(("aim", aim) for aim in aims if aim != "any") for op, aims in AIMS.items()}
+# Searched apart as well, each in a test of its own (tests/test_max_pool2d.py,
+# tests/test_avg_pool2d.py), as conv2d's dtypes and modes are (strategies.conv2d.SEARCHED_APART):
+# each aim; int64, the one dtype whose values float64 cannot hold (a third of max_pool2d's draws,
+# half of avg_pool2d's); and for max_pool2d windows of the lowest value only, with indices (the
+# index of a window that nothing in it beats).
+SEARCHED_APART = {op: tuple(("aim", aim) for aim in aims if aim != "any") + (("dtype", "int64"),)
+                  + ((("aim", "lowest window"),) if op == "max_pool2d" else ())
+                  for op, aims in AIMS.items()}
 
 
 # -- calls that break one rule -------------------------------------------------------------------
