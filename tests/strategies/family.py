@@ -156,8 +156,9 @@ def pool_configs(draw, op: str, empty_ok: bool = True) -> dict:
     dilation = _per_dim(draw, rank, st.integers(1, 2), "dilation") if is_max else (1,) * rank
     paddings = tuple(draw(st.integers(0, k // 2), label="padding") for k in kernel)
     stride = None if draw(st.booleans(), label="default stride") else _per_dim(draw, rank, st.integers(1, 3), "stride")
-    ceil_mode = draw(st.booleans(), label="ceil_mode")
-    # By construction, half the ceil-mode draws: a last window that the ceil rule drops (it would
+    ceil_mode = draw(st.sampled_from([True, True, False]), label="ceil_mode")
+    # Ceil mode two draws in three (every window but its last is a floor-mode window). By
+    # construction, half the ceil-mode draws: a last window that the ceil rule drops (it would
     # start in the right padding), in the first dimension: a kernel of 2 or more, a padding of 1
     # or more, a stride of 2 or more, and a size that makes it (as strategies.pool2d's "ceil window" aim does in 2-D).
     dropping = ceil_mode and draw(st.booleans(), label="aim for a dropped last window")
