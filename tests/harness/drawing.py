@@ -7,7 +7,6 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-
 from spec.conv import Conv2dCall
 from spec.pool import Pool2dCall
 

@@ -8,11 +8,11 @@ the spec agrees. Every draw is labelled, and ``event`` records each option's val
 """
 
 from ..calls import Call
-from .conv2d import (BREAKERS, CONV2D_DTYPES, OWN_STRATUM, TORCH_RAISES_WHEN, conv2d_calls, conv2d_configs,
+from .conv2d import (BREAKERS, CONV2D_DTYPES, TORCH_RAISES_WHEN, conv2d_calls, conv2d_configs,
                      invalid_conv2d_calls)
 from .pool2d import POOL_BREAKERS, invalid_pool2d_calls, pool2d_calls
 
 __all__ = [
-    "BREAKERS", "CONV2D_DTYPES", "Call", "OWN_STRATUM", "POOL_BREAKERS", "TORCH_RAISES_WHEN",
+    "BREAKERS", "CONV2D_DTYPES", "Call", "POOL_BREAKERS", "TORCH_RAISES_WHEN",
     "conv2d_calls", "conv2d_configs", "invalid_conv2d_calls", "invalid_pool2d_calls", "pool2d_calls",
 ]
