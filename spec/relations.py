@@ -45,6 +45,12 @@ def holds_symbolically(rel: Relationship) -> bool:
     return sp.simplify(rel.torch_rule() - rel.output) == 0
 
 
+def _integers(values: dict) -> dict:
+    """The grid point as sympy Integers, for ``xreplace``: a plain substitution, which evaluates the
+    floors as exactly as ``subs`` but takes a fraction of its time (the grid has 1728 points)."""
+    return {sym: sp.Integer(value) for sym, value in values.items()}
+
+
 def _grid(limit: int):
     """Every (n, k, s, p, d) of the grid the relationships are checked on."""
     for size in range(1, limit + 4):
@@ -59,10 +65,10 @@ def holds_on_grid(rel: Relationship, limit: int = 9) -> bool:
     for size, kernel, stride, padding, dilation in _grid(limit):
         if rel.requires_odd_kernel and kernel % 2 == 0:
             continue
-        values = {n: size, k: kernel, s: stride, p: padding, d: dilation}
-        point = {sym: sp.sympify(rel.conditions.get(sym, sym)).subs(values) for sym in values}
-        if sp.sympify(conv_output_size(*(point[x] for x in (n, k, s, p, d)))).subs(values) \
-                != rel.output.subs(point).subs(values):
+        values = _integers({n: size, k: kernel, s: stride, p: padding, d: dilation})
+        point = {sym: sp.sympify(rel.conditions.get(sym, sym)).xreplace(values) for sym in values}
+        if sp.sympify(conv_output_size(*(point[x] for x in (n, k, s, p, d)))).xreplace(values) \
+                != rel.output.xreplace(point).xreplace(values):
             return False
     return True
 
@@ -146,9 +152,9 @@ def transposed_holds_on_grid(rel: TransposedRelationship, limit: int = 9) -> boo
         if rel.requires_odd_kernel and kernel % 2 == 0:
             continue
         for extra in range(stride):
-            values = {n: size, k: kernel, s: stride, p: padding, d: dilation, a: extra}
-            point = {sym: sp.sympify(rel.conditions.get(sym, sym)).subs(values) for sym in values}
-            if conv_transpose_output_size(*(point[x] for x in (n, k, s, p, d, a))) != rel.output.subs(point):
+            values = _integers({n: size, k: kernel, s: stride, p: padding, d: dilation, a: extra})
+            point = {sym: sp.sympify(rel.conditions.get(sym, sym)).xreplace(values) for sym in values}
+            if conv_transpose_output_size(*(point[x] for x in (n, k, s, p, d, a))) != rel.output.xreplace(point):
                 return False
     return True
 

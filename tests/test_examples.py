@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
@@ -93,6 +94,14 @@ def test_convolution_arithmetic_relationship_holds(relationship):
 def test_transposed_convolution_relationship_holds(relationship):
     assert transposed_holds_on_grid(relationship)
     assert transposed_holds_symbolically(relationship)
+
+
+def test_a_relationship_off_by_one_fails_on_the_grid():
+    """The grid check can fail: each relationship with its output one too large is refused."""
+    for relationship in RELATIONSHIPS:
+        assert not holds_on_grid(replace(relationship, output=relationship.output + 1)), relationship.number
+    for relationship in TRANSPOSED_RELATIONSHIPS:
+        assert not transposed_holds_on_grid(replace(relationship, output=relationship.output + 1)), relationship.number
 
 
 def test_transposed_convolution_gives_back_the_input_size_of_the_convolution_it_transposes():

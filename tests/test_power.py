@@ -99,7 +99,7 @@ ZOO = {f"tests.bugs.{name}": member for name, member in {
     "groups_ignored": conformance("conv2d"),
     "depthwise_channel_mapping": conformance("conv2d"),
     "stride_by_subsampling": conformance("conv2d"),
-    "same_padding_extra_at_start": conformance("conv2d"),
+    "same_padding_extra_at_start": conformance_in("conv2d", "padding", "same"),
     "reflect_as_symmetric": conformance_in("conv2d", "padding_mode", "reflect"),
     "circular_padding_dims_swapped": conformance_in("conv2d", "padding_mode", "circular"),
     "replicate_as_zeros": conformance_in("conv2d", "padding_mode", "replicate"),

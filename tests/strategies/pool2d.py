@@ -5,6 +5,7 @@ and calls that break one rule each."""
 from __future__ import annotations
 
 import math
+from functools import lru_cache
 
 import numpy as np
 from hypothesis import event
@@ -39,19 +40,23 @@ def _raw_ceil_count(n, k, s, p, d) -> int:
     return -(-(n + 2 * p - d * (k - 1) - 1) // s) + 1
 
 
-def dropped_window_sizes(k, s, p, d) -> list[int]:
+# Cached: the spec's sizes are sympy expressions, and shrinking redraws the same few configurations
+# thousands of times (uncached, these sizes were four fifths of a pool search's time).
+@lru_cache(maxsize=None)
+def dropped_window_sizes(k, s, p, d) -> tuple[int, ...]:
     """Input sizes 1..12 for which ceil mode's rule drops the last window (it would start in the
     right padding)."""
-    return [n for n in range(1, 13) if 1 <= pool_output_size(n, k, s, p, d, True) < _raw_ceil_count(n, k, s, p, d)]
+    return tuple(n for n in range(1, 13) if 1 <= pool_output_size(n, k, s, p, d, True) < _raw_ceil_count(n, k, s, p, d))
 
 
-def _sizes(k, s, p, d, ceil_mode, drop_last_window: bool, overhang: bool = False) -> list[int]:
+@lru_cache(maxsize=None)
+def _sizes(k, s, p, d, ceil_mode, drop_last_window: bool, overhang: bool = False) -> tuple[int, ...]:
     """Input sizes 1..12 with a non-empty output; with ``drop_last_window``, those where ceil mode's
     rule drops the last window; with ``overhang``, those where ceil mode keeps a last window that
     runs past the padded input (either, if there are any)."""
-    sizes = [n for n in range(1, 13) if pool_output_size(n, k, s, p, d, ceil_mode) >= 1]
-    dropping = [n for n in sizes if n in dropped_window_sizes(k, s, p, d)]
-    past = [n for n in sizes if pool_output_size(n, k, s, p, d, True) > pool_output_size(n, k, s, p, d)]
+    sizes = tuple(n for n in range(1, 13) if pool_output_size(n, k, s, p, d, ceil_mode) >= 1)
+    dropping = tuple(n for n in sizes if n in dropped_window_sizes(k, s, p, d))
+    past = tuple(n for n in sizes if pool_output_size(n, k, s, p, d, True) > pool_output_size(n, k, s, p, d))
     if ceil_mode and drop_last_window and dropping:
         return dropping
     return past if ceil_mode and overhang and past else sizes
