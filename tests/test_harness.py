@@ -25,6 +25,7 @@ from .checks import check_conv2d, check_max_pool2d
 from .harness import KnownDivergence, features, valid_calls
 from .harness.features import VALUES
 from .harness.hunting import Hunt
+from .strategies.common import reaches
 from .harness.isolation import Isolated
 from .harness.report import markdown, matrix
 from .harness.summary import summary_lines
@@ -283,11 +284,7 @@ def test_the_other_pools_options_are_described_and_each_is_drawn(op):
     lists, and the suite's draws reach every one of them (a value never drawn is no option)."""
     seen = {name: set() for name in VALUES[op]}
 
-    # The adaptive pools' rarer windows (an empty output, kept one draw in four; in 3-D a size
-    # that does not divide, only at n = 3): twice the examples there.
-    examples = 300 if op.startswith("adaptive") else 150
-
-    @settings(SEARCH, max_examples=examples, suppress_health_check=list(HealthCheck))
+    @settings(SEARCH, max_examples=100, suppress_health_check=list(HealthCheck))
     @given(call=valid_calls(op))
     def property_(call):
         options = features(call)
@@ -296,7 +293,12 @@ def test_the_other_pools_options_are_described_and_each_is_drawn(op):
             assert value in VALUES[op][name], (name, value)
             seen[name].add(value)
     property_()
-    assert seen == {name: set(values) for name, values in VALUES[op].items()}
+    # A value that search missed gets a search of its own: the rarer ones (an adaptive pool's empty
+    # output, kept one draw in four; norm_type 2, one of nine norms) are missed by a shared search
+    # of 150 examples under some seeds (seed 1 missed both).
+    unseen = [(name, value) for name, values in VALUES[op].items() for value in values if value not in seen[name]]
+    assert [(name, value) for name, value in unseen if not reaches(
+        valid_calls(op), lambda call, name=name, value=value: features(call)[name] == value, 1000)] == []
 
 
 def test_declared_unsupported_options_of_the_other_pools_are_never_drawn():

@@ -6,8 +6,7 @@ import pathlib
 
 import numpy as np
 import pytest
-from hypothesis import Phase, find, given, settings
-from hypothesis.errors import NoSuchExample
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from spec.behaviours import BEHAVIOURS
@@ -17,6 +16,7 @@ from spec.crashes import torch_crashes
 from spec.rules import first_violation
 
 from . import strategies as cs
+from .strategies.common import reaches
 from .strategies.pool2d import _raw_ceil_count
 
 
@@ -81,7 +81,7 @@ def test_invalid_pool2d_calls_break_their_rule_first(op, rule, data):
 @given(data=st.data())
 def test_ceil_mode_configs_aimed_at_a_dropped_window_get_one(data):
     """Where a kernel/stride/padding/dilation allows it, the size drawn makes ceil mode drop a window."""
-    from .strategies.pool2d import _raw_ceil_count, _sizes
+    from .strategies.pool2d import _sizes
 
     k, s, d = (data.draw(st.integers(1, 3), label=name) for name in ("kernel", "stride", "dilation"))
     p = data.draw(st.integers(0, k // 2), label="padding")
@@ -106,16 +106,6 @@ def test_no_drawn_call_crashes_torch(data):
 
 # -- the configurations where options interact are drawn ------------------------------------------------
 
-def _drawn_within_a_run(strategy, condition) -> bool:
-    """``condition`` holds for some draw of ``strategy`` within 200 (derandomized) examples."""
-    try:
-        find(strategy, condition, settings=settings(max_examples=200, database=None, derandomize=True,
-                                                    phases=[Phase.generate]))
-    except NoSuchExample:
-        return False
-    return True
-
-
 def _conv(call) -> Conv2dCall:
     return Conv2dCall.of(**call.kwargs)
 
@@ -137,7 +127,7 @@ CONV2D_STRATA = {
 
 @pytest.mark.parametrize("stratum", CONV2D_STRATA)
 def test_conv2d_strata_are_drawn(stratum):
-    assert _drawn_within_a_run(cs.conv2d_calls(), CONV2D_STRATA[stratum])
+    assert reaches(cs.conv2d_calls(), CONV2D_STRATA[stratum])
 
 
 def _pool(call) -> pool2d.Pool2dCall:
@@ -182,7 +172,7 @@ POOL_STRATA = {
 
 @pytest.mark.parametrize("op, stratum", POOL_STRATA)
 def test_pool2d_strata_are_drawn(op, stratum):
-    assert _drawn_within_a_run(cs.pool2d_calls(op), POOL_STRATA[op, stratum])
+    assert reaches(cs.pool2d_calls(op), POOL_STRATA[op, stratum])
 
 
 @pytest.mark.parametrize("op", ["max_pool2d", "avg_pool2d"])

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import numpy as np
-from hypothesis import event
+from hypothesis import Phase, event, find, settings
 from hypothesis import strategies as st
+from hypothesis.errors import NoSuchExample
 from hypothesis.extra import numpy as hnp
 
 # Float magnitudes stay within 4 so that float16 sums of the drawn sizes cannot overflow, and
@@ -84,3 +85,15 @@ def one_dim_broken(draw, values, bad) -> tuple:
     values = list(values)
     values[draw(st.integers(0, len(values) - 1), label="broken dimension")] = draw(bad, label="broken value")
     return tuple(values)
+
+
+def reaches(strategy, condition, examples: int = 200) -> bool:
+    """``condition`` holds for some draw of ``strategy`` within ``examples`` (derandomized) examples:
+    the meta-tests' check that a configuration is drawn, one search per configuration, so that a
+    rare value's verdict does not hang on what a shared search happened to draw."""
+    try:
+        find(strategy, condition, settings=settings(max_examples=examples, database=None, derandomize=True,
+                                                    phases=[Phase.generate]))
+    except NoSuchExample:
+        return False
+    return True
