@@ -7,7 +7,9 @@ import importlib
 import math
 import subprocess
 import sys
+import time
 import types
+from datetime import timedelta
 
 import numpy as np
 import pytest
@@ -22,7 +24,7 @@ from spec.rules import rule_named
 
 from .calls import Call
 from .checks import check_conv2d, check_max_pool2d
-from .harness import KnownDivergence, features, valid_calls
+from .harness import KnownDivergence, features, implementation_settings, valid_calls
 from .harness.features import VALUES
 from .harness.hunting import Hunt
 from .strategies.common import reaches
@@ -126,6 +128,28 @@ def test_known_divergence_is_counted_and_discarded_and_a_silent_one_may_be_fixed
                                           "silent": {"matched": 1, "diverged": 0}}
     lines = "\n".join(summary_lines(target.tally, target.known, target.name))
     assert "flipped (conv2d): diverged on 1 of the 1 calls" in lines and "none diverged: it may be fixed" in lines
+
+
+def test_a_search_whose_every_call_is_a_known_divergence_ends_unsatisfiable_however_slow_its_draws():
+    """Hypothesis's health check sums the draw time until ten examples are kept; an implementation
+    that discards every call keeps it summing over hundreds of draws, so slow draws (a starved
+    machine) would end the search with too_slow instead of the skip that names the reason."""
+    everything = KnownDivergence("everything", "conv2d", lambda call: True, "this meta-test")
+    target = under_test("three_bugs", known=[everything])
+    asymmetric = Call("conv2d", dict(input=np.arange(4.0).reshape(1, 1, 2, 2),
+                                     weight=np.arange(4.0).reshape(1, 1, 2, 2) + 1, bias=None))
+    # The draw time allowed is the greater of 1 s and five deadlines: a few hundred discarded
+    # draws of 5 ms each pass it, where ten kept ones would not.
+    slow_draw = st.integers(0, 2 ** 16).map(lambda n: time.sleep(0.005) or n)
+
+    @implementation_settings(max_examples=20, deadline=timedelta(milliseconds=50), database=None, derandomize=True)
+    @given(data=st.data())
+    def property_(data):
+        data.draw(slow_draw, label="slowly drawn")
+        target.conforms(asymmetric, check_conv2d)
+    with pytest.raises(Unsatisfiable):
+        property_()
+    assert target.tally.data["known"]["everything"]["matched"] > 10
 
 
 def test_warnings_are_counted_not_failures_unless_asked():
