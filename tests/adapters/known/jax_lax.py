@@ -29,6 +29,18 @@ return_indices, which reduce_window cannot give):
   and each draw took 1 to 4 s, so Hypothesis's too_slow health check fired before the skip that
   names the reason; in one, a call missed the 5 s call limit once and returned on the replay
   (FlakyFailure).
+- A third full error-parity run (fast profile, ``--isolate``, a quiet 2-core machine, after the
+  harness stopped applying too_slow to implementation tests) found no new divergence: 30 passed and
+  13 skipped in 12 minutes, no failure. The 13 skipped are the rules where lax runs every drawn call
+  (conv2d's positive_out_channels, reflect/circular_padding_limit, kernel_fits, dilation_dtype; both
+  pools' padding_at_most_half_kernel, non_empty_input, output_not_empty; max_pool2d's
+  non_negative_padding; avg_pool2d's non_zero_divisor): each search discards about 460 calls as
+  known divergences (or unsupported) before it ends, 643 s of the run. ``.ci/run`` runs the other 30.
+  One of those 30 is not settled: conv2d's supported_dtype passed in this run (lax raised for 10
+  of 318 drawn calls, the others ran), but skipped when run alone or in CI's selection (all 459
+  drawn calls ran, as lax runs each unsupported dtype tried by hand: bool, unsigned, complex,
+  float16). What the 10 were, and why the order of the tests changes it, was not found out; either
+  outcome passes.
 """
 
 from tests.harness import KnownDivergence
