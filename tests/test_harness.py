@@ -38,6 +38,11 @@ from .strategies import family
 SEARCH = settings(max_examples=60, derandomize=True, database=None, deadline=None, report_multiple_bugs=False)
 
 
+# A conv2d call whose kernel is not symmetric, so a flipped kernel gives another answer.
+ASYMMETRIC_CONV2D = Call("conv2d", dict(input=np.arange(4.0).reshape(1, 1, 2, 2),
+                                        weight=np.arange(4.0).reshape(1, 1, 2, 2) + 1, bias=None))
+
+
 def under_test(name: str, **options) -> UnderTest:
     module = importlib.import_module(f"tests.samples.{name}")
     return UnderTest(module, InProcess(module, None), **options)
@@ -119,9 +124,7 @@ def test_known_divergence_is_counted_and_discarded_and_a_silent_one_may_be_fixed
     flipped = KnownDivergence("flipped", "conv2d", lambda call: True, "the sample's docstring")
     silent = KnownDivergence("silent", "max_pool2d", lambda call: call["return_indices"] is False, "none")
     target = under_test("three_bugs", known=[flipped, silent])
-    asymmetric = Call("conv2d", dict(input=np.arange(4.0).reshape(1, 1, 2, 2),
-                                     weight=np.arange(4.0).reshape(1, 1, 2, 2) + 1, bias=None))
-    assert discarded(lambda: target.conforms(asymmetric, check_conv2d))
+    assert discarded(lambda: target.conforms(ASYMMETRIC_CONV2D, check_conv2d))
     target.conforms(Call("max_pool2d", dict(input=np.arange(4.0).reshape(1, 1, 2, 2), kernel_size=2,
                                             return_indices=False)), check_max_pool2d)
     assert target.tally.data["known"] == {"flipped": {"matched": 1, "diverged": 1},
@@ -136,8 +139,6 @@ def test_a_search_whose_every_call_is_a_known_divergence_ends_unsatisfiable_howe
     machine) would end the search with too_slow instead of the skip that names the reason."""
     everything = KnownDivergence("everything", "conv2d", lambda call: True, "this meta-test")
     target = under_test("three_bugs", known=[everything])
-    asymmetric = Call("conv2d", dict(input=np.arange(4.0).reshape(1, 1, 2, 2),
-                                     weight=np.arange(4.0).reshape(1, 1, 2, 2) + 1, bias=None))
     # The draw time allowed is the greater of 1 s and five deadlines: a few hundred discarded
     # draws of 5 ms each pass it, where ten kept ones would not.
     slow_draw = st.integers(0, 2 ** 16).map(lambda n: time.sleep(0.005) or n)
@@ -146,7 +147,7 @@ def test_a_search_whose_every_call_is_a_known_divergence_ends_unsatisfiable_howe
     @given(data=st.data())
     def property_(data):
         data.draw(slow_draw, label="slowly drawn")
-        target.conforms(asymmetric, check_conv2d)
+        target.conforms(ASYMMETRIC_CONV2D, check_conv2d)
     with pytest.raises(Unsatisfiable):
         property_()
     assert target.tally.data["known"]["everything"]["matched"] > 10
